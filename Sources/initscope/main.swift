@@ -1,0 +1,1 @@
+print("initscope: command-line interface arrives with the spine issue")
