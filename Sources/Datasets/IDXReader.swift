@@ -1,0 +1,174 @@
+import Foundation
+import Tensor
+
+/// Reads the IDX format of MNIST and its family (Fashion-MNIST, KMNIST, …): a big-endian
+/// header `00 00 <type> <ndims>`, one UInt32 per dimension, then the elements. Only unsigned
+/// byte elements (type 0x08) are read; images become Float in [0, 1] (pixel / 255).
+public enum IDXReader {
+    /// `00 00 08 03`: unsigned bytes, three dimensions (count, rows, cols).
+    public static let imagesMagic: UInt32 = 0x0000_0803
+    /// `00 00 08 01`: unsigned bytes, one dimension (count).
+    public static let labelsMagic: UInt32 = 0x0000_0801
+    /// Payloads beyond this many bytes (2 GiB) are refused as a corrupt header.
+    public static let payloadLimit = 1 << 31
+
+    /// Reads an MNIST-family folder: train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz],
+    /// t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz] (plain or gzip; `.gz` preferred),
+    /// also spelled `train-images.idx3-ubyte`. `name` defaults to `DatasetLocation.displayName(for:)`.
+    public static func loadFolder(_ folder: URL, name: String? = nil,
+                                  classCount: Int = 10) throws(DatasetError) -> DatasetSplits {
+        precondition(classCount >= 1, "classCount must be ≥ 1, got \(classCount)")
+        let files = try IDXFolderFiles(folder: folder)
+        let name = name ?? DatasetLocation.displayName(for: folder)
+        let train = try loadSplit(name: name, images: files.trainImages, labels: files.trainLabels,
+                                  classCount: classCount)
+        let test = try loadSplit(name: name, images: files.testImages, labels: files.testLabels,
+                                 classCount: classCount)
+        if train.featureCount != test.featureCount {
+            throw .featureMismatch(trainPath: files.trainImages.path, trainFeatures: train.featureCount,
+                                   testPath: files.testImages.path, testFeatures: test.featureCount)
+        }
+        return DatasetSplits(train: train, test: test)
+    }
+
+    /// Reads an IDX image file (plain or gzip) as an (n, rows·cols) matrix scaled by 1/255.
+    public static func readImages(_ file: URL) throws(DatasetError) -> Matrix {
+        try parseImages(readDecoded(file), path: file.path)
+    }
+
+    /// Reads an IDX label file (plain or gzip); every label must lie in `0..<classCount`.
+    public static func readLabels(_ file: URL, classCount: Int) throws(DatasetError) -> [Int32] {
+        try parseLabels(readDecoded(file), path: file.path, classCount: classCount)
+    }
+
+    /// Decodes the bytes of an uncompressed IDX image file; `path` only names them in errors.
+    public static func parseImages(_ bytes: [UInt8], path: String) throws(DatasetError) -> Matrix {
+        let header = try IDXHeader(bytes, path: path, magic: imagesMagic)
+        let count = header.dimensions[0]
+        let featureCount = header.dimensions[1] * header.dimensions[2]   // checked by IDXHeader
+        let elements = header.payloadBytes
+        let offset = header.headerBytes
+        // One tight pass over raw buffers: no per-element append, no bounds checks in release.
+        let storage = [Float](unsafeUninitializedCapacity: elements) { out, initialized in
+            bytes.withUnsafeBufferPointer { all in
+                let pixels = UnsafeBufferPointer(rebasing: all[offset..<(offset + elements)])
+                for i in 0..<elements { out[i] = Float(pixels[i]) / 255 }
+            }
+            initialized = elements
+        }
+        return Matrix(rows: count, cols: featureCount, storage: storage)
+    }
+
+    /// Decodes the bytes of an uncompressed IDX label file; `path` only names them in errors.
+    public static func parseLabels(_ bytes: [UInt8], path: String,
+                                   classCount: Int) throws(DatasetError) -> [Int32] {
+        let header = try IDXHeader(bytes, path: path, magic: labelsMagic)
+        let count = header.dimensions[0]
+        let offset = header.headerBytes
+        var firstBad: Int?
+        let labels = [Int32](unsafeUninitializedCapacity: count) { out, initialized in
+            bytes.withUnsafeBufferPointer { all in
+                let raw = UnsafeBufferPointer(rebasing: all[offset..<(offset + count)])
+                for i in 0..<count {
+                    out[i] = Int32(raw[i])
+                    if firstBad == nil, Int(raw[i]) >= classCount { firstBad = i }
+                }
+            }
+            initialized = count
+        }
+        if let index = firstBad {
+            throw .labelOutOfRange(path: path, index: index, value: Int(labels[index]),
+                                   classCount: classCount)
+        }
+        return labels
+    }
+
+    /// The file's bytes, inflated when it is gzip (by extension or by its 1F 8B signature).
+    static func readDecoded(_ file: URL) throws(DatasetError) -> [UInt8] {
+        let bytes = try BinaryFile.read(file)
+        if bytes.isEmpty { throw .emptyFile(path: file.path) }
+        let gzipSignature = bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
+        guard file.pathExtension.lowercased() == "gz" || gzipSignature else { return bytes }
+        let inflated = try Gzip.inflate(bytes, path: file.path)
+        if inflated.isEmpty { throw .emptyFile(path: file.path) }
+        return inflated
+    }
+
+    /// One split: images and labels that must agree on the count.
+    private static func loadSplit(name: String, images: URL, labels: URL,
+                                  classCount: Int) throws(DatasetError) -> Dataset {
+        let features = try readImages(images)
+        let labelValues = try readLabels(labels, classCount: classCount)
+        guard features.rows == labelValues.count else {
+            throw .countMismatch(imagesPath: images.path, imageCount: features.rows,
+                                 labelsPath: labels.path, labelCount: labelValues.count)
+        }
+        return Dataset(name: name, source: "\(images.path), \(labels.path)", features: features,
+                       labels: labelValues, classCount: classCount)
+    }
+
+    /// A readable name for an IDX element type byte.
+    static func typeName(_ type: UInt8) -> String {
+        switch type {
+        case 0x08: return "unsigned byte"
+        case 0x09: return "signed byte"
+        case 0x0B: return "short"
+        case 0x0C: return "int"
+        case 0x0D: return "float"
+        case 0x0E: return "double"
+        default: return "unknown type"
+        }
+    }
+}
+
+/// A validated IDX header: the magic matched, the dimensions multiply without overflow, and
+/// the byte count is exactly header + payload.
+struct IDXHeader {
+    let dimensions: [Int]
+    let headerBytes: Int
+    let payloadBytes: Int
+
+    init(_ bytes: [UInt8], path: String, magic: UInt32) throws(DatasetError) {
+        let rank = Int(magic & 0xFF)
+        headerBytes = 4 + 4 * rank
+        if bytes.isEmpty { throw .emptyFile(path: path) }
+        guard bytes.count >= 4 else {
+            throw .truncatedHeader(path: path, expectedBytes: headerBytes, actualBytes: bytes.count)
+        }
+        let found = Self.bigEndianUInt32(bytes, at: 0)
+        if found != magic {
+            // Right layout, wrong element type: say so rather than "wrong magic".
+            if bytes[0] == 0, bytes[1] == 0, UInt32(bytes[3]) == magic & 0xFF, bytes[2] != 0x08 {
+                throw .unsupportedDataType(path: path, found: bytes[2])
+            }
+            throw .badMagic(path: path, found: found, expected: magic)
+        }
+        guard bytes.count >= headerBytes else {
+            throw .truncatedHeader(path: path, expectedBytes: headerBytes, actualBytes: bytes.count)
+        }
+        let raw = (0..<rank).map { Self.bigEndianUInt32(bytes, at: 4 + 4 * $0) }
+        dimensions = raw.map { Int($0) }
+        var product = 1
+        for dimension in dimensions {
+            let (next, overflow) = product.multipliedReportingOverflow(by: dimension)
+            if overflow { throw .sizeOverflow(path: path, dimensions: raw) }
+            product = next
+        }
+        if product > IDXReader.payloadLimit {
+            throw .tooLarge(path: path, bytes: product, limit: IDXReader.payloadLimit)
+        }
+        payloadBytes = product
+        let expected = headerBytes + payloadBytes
+        if bytes.count < expected {
+            throw .truncatedPayload(path: path, expectedBytes: expected, actualBytes: bytes.count)
+        }
+        if bytes.count > expected {
+            throw .trailingBytes(path: path, expectedBytes: expected, actualBytes: bytes.count)
+        }
+    }
+
+    static func bigEndianUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
+        UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16
+            | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3])
+    }
+}
