@@ -34,7 +34,7 @@ let package = Package(
         ]),
 
         // Test helpers: fixture paths and small numeric utilities shared by the test targets.
-        .target(name: "TestSupport", dependencies: ["Tensor"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Tensor", "Datasets"], path: "Tests/TestSupport"),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
         .testTarget(name: "InitializersTests", dependencies: ["Initializers", "Tensor", "TestSupport"]),
         .testTarget(name: "NetworkTests", dependencies: ["Network", "Tensor", "TestSupport"]),
@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "TrainingTests",
                     dependencies: ["Training", "Network", "Initializers", "Datasets", "Tensor", "TestSupport"]),
         .testTarget(name: "ExperimentsTests",
-                    dependencies: ["Experiments", "Datasets", "Initializers", "TestSupport"]),
+                    dependencies: ["Experiments", "Datasets", "Initializers", "Training", "TestSupport"]),
+        .testTarget(name: "initscopeTests", dependencies: ["initscope", "TestSupport"]),
     ]
 )

@@ -1,0 +1,168 @@
+import Foundation
+import Synchronization
+import Tensor
+import Initializers
+import Network
+import Datasets
+import Training
+
+/// Where the suite is, for a progress line.
+public struct RunnerProgress: Sendable {
+    public var runsDone: Int
+    public var runsTotal: Int
+    /// The run that just reported, with its position.
+    public var runLabel: String
+    public var epoch: Int
+    public var epochs: Int
+    public var step: Int
+    public var totalSteps: Int
+}
+
+/// Trains every initializer of a config on the same data, independent runs in parallel.
+///
+/// Each run owns its network, optimizer, buffers and generators; the data is shared
+/// read-only. OpenBLAS is pinned to one thread per call, and `jobs` runs go at once, so the
+/// suite takes about (sum of run times) / cores and the numbers do not depend on `jobs`.
+public struct ExperimentRunner: Sendable {
+    public let config: ExperimentConfig
+    public let data: DatasetSplits
+    public let jobs: Int
+
+    public init(config: ExperimentConfig, data: DatasetSplits, jobs: Int) {
+        self.config = config
+        self.data = data
+        self.jobs = max(1, jobs)
+    }
+
+    public func run(progress: @escaping @Sendable (RunnerProgress) -> Void = { _ in }) throws(ConfigError) -> ExperimentResult {
+        try config.validate()
+        var schemes: [any Initializer] = []
+        for spec in config.initializers {
+            do { schemes.append(try InitializerSpec.parse(spec)) } catch { throw .initializer(error) }
+        }
+        BLAS.setThreadCount(1)
+        let start = ContinuousClock.now
+        let board = ResultBoard(count: schemes.count)
+        let workers = min(jobs, schemes.count)
+        let config = self.config, data = self.data, total = schemes.count
+        let schemesToRun = schemes
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = board.claimNext() {
+                let observer = ProgressObserver(label: schemesToRun[index].name, epochs: config.epochs) { update in
+                    var update = update
+                    update.runsDone = board.doneCount
+                    update.runsTotal = total
+                    progress(update)
+                }
+                let result = ExperimentRunner.train(schemesToRun[index], config: config, data: data,
+                                                    observers: [observer])
+                board.store(result, at: index)
+                progress(RunnerProgress(runsDone: board.doneCount, runsTotal: total, runLabel: result.initializer,
+                                        epoch: config.epochs, epochs: config.epochs, step: 0, totalSteps: 0))
+            }
+        }
+        let runs = board.results()
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return ExperimentResult(
+            schemaVersion: ExperimentResult.currentSchemaVersion,
+            tool: .current,
+            createdAt: formatter.string(from: Date()),
+            config: config,
+            dataset: DatasetInfo(name: data.train.name, source: data.train.source,
+                                 trainExamples: data.train.count, testExamples: data.test.count,
+                                 features: data.train.featureCount, classes: data.train.classCount),
+            machine: .current(jobs: workers, blasThreadsPerRun: 1),
+            runs: runs,
+            wallSeconds: seconds(since: start),
+            sumOfRunSeconds: runs.reduce(0) { $0 + $1.seconds })
+    }
+
+    /// One run: build the network, draw its weights from the initializer's own stream, and
+    /// train it on the data order shared by every initializer of the experiment.
+    public static func train(_ scheme: any Initializer, config: ExperimentConfig, data: DatasetSplits,
+                             repeatIndex: Int = 0, observers: [any TrainingObserver] = []) -> RunResult {
+        let start = ContinuousClock.now
+        let sizes = config.layerSizes(inputs: data.train.featureCount, classes: data.train.classCount)
+        let network = MLP(sizes: sizes, hiddenActivation: config.hiddenActivation)
+        var weightStream = SeededGenerator(seed: config.seed, stream: "weights:" + scheme.name, index: repeatIndex)
+        for l in network.layers.indices {
+            scheme.fill(&network.layers[l].weight, rng: &weightStream)
+        }
+        // Same shuffles for every initializer: differences come from the weights alone.
+        var dataOrder = SeededGenerator(seed: config.seed, stream: "data-order", index: repeatIndex)
+        let trainer = Trainer(network: network, optimizer: config.optimizer.makeOptimizer(for: network.layers),
+                              settings: TrainingSettings(epochs: config.epochs, batchSize: config.batchSize),
+                              observers: observers)
+        let history = trainer.fit(train: data.train, test: data.test, dataOrder: &dataOrder)
+        return RunResult(id: "\(scheme.name)#seed\(config.seed)", initializer: scheme.name, label: scheme.label,
+                         formula: scheme.formula, seed: config.seed, layerSizes: sizes, history: history,
+                         seconds: seconds(since: start))
+    }
+}
+
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+}
+
+/// Hands out run indices to workers and collects their results, under one lock.
+final class ResultBoard: Sendable {
+    private struct State {
+        var next = 0
+        var done = 0
+        var results: [RunResult?]
+    }
+    private let state: Mutex<State>
+
+    init(count: Int) {
+        state = Mutex(State(results: Array(repeating: nil, count: count)))
+    }
+
+    func claimNext() -> Int? {
+        state.withLock { s in
+            guard s.next < s.results.count else { return nil }
+            defer { s.next += 1 }
+            return s.next
+        }
+    }
+
+    func store(_ result: RunResult, at index: Int) {
+        state.withLock { s in
+            s.results[index] = result
+            s.done += 1
+        }
+    }
+
+    var doneCount: Int { state.withLock { $0.done } }
+
+    func results() -> [RunResult] {
+        state.withLock { s in s.results.compactMap { $0 } }
+    }
+}
+
+/// Forwards a run's batch and epoch events to the progress callback, at most every 20 steps.
+final class ProgressObserver: TrainingObserver {
+    private let label: String
+    private let epochs: Int
+    private let report: (RunnerProgress) -> Void
+    private var totalSteps = 0
+
+    init(label: String, epochs: Int, report: @escaping (RunnerProgress) -> Void) {
+        self.label = label
+        self.epochs = epochs
+        self.report = report
+    }
+
+    func trainer(_ trainer: Trainer, didEmit event: TrainingEvent) {
+        switch event {
+        case let .runStart(total, _):
+            totalSteps = total
+        case let .batchEnd(step, epoch, _) where step % 20 == 0 || step == totalSteps:
+            report(RunnerProgress(runsDone: 0, runsTotal: 0, runLabel: label, epoch: epoch, epochs: epochs,
+                                  step: step, totalSteps: totalSteps))
+        default:
+            break
+        }
+    }
+}

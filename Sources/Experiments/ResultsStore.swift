@@ -1,0 +1,74 @@
+import Foundation
+
+/// Reads and writes metrics.json. Writing is atomic (temporary file, then rename), so a
+/// crash never leaves half a file; NaN and ±Inf are written as the strings "NaN",
+/// "Infinity" and "-Infinity".
+public enum ResultsStore {
+    public static func encode(_ result: ExperimentResult) throws(ResultsError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        do { return try encoder.encode(result) } catch { throw .encoding(String(describing: error)) }
+    }
+
+    /// Writes `metrics.json` into `folder` (created if missing) and returns its URL.
+    @discardableResult
+    public static func write(_ result: ExperimentResult, toFolder folder: URL) throws(ResultsError) -> URL {
+        let data = try encode(result)
+        let file = folder.appendingPathComponent("metrics.json")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .unwritable(path: folder.path, reason: Self.reason(error))
+        }
+        do { try data.write(to: file, options: .atomic) } catch {
+            throw .unwritable(path: file.path, reason: Self.reason(error))
+        }
+        return file
+    }
+
+    public static func read(_ file: URL) throws(ResultsError) -> ExperimentResult {
+        let data: Data
+        do { data = try Data(contentsOf: file) } catch { throw .unreadable(path: file.path, reason: Self.reason(error)) }
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        let result: ExperimentResult
+        do { result = try decoder.decode(ExperimentResult.self, from: data) } catch {
+            throw .malformed(path: file.path, reason: String(describing: error))
+        }
+        guard result.schemaVersion == ExperimentResult.currentSchemaVersion else {
+            throw .unsupportedSchema(path: file.path, found: result.schemaVersion,
+                                     expected: ExperimentResult.currentSchemaVersion)
+        }
+        return result
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+}
+
+public enum ResultsError: Error, CustomStringConvertible, Equatable {
+    case encoding(String)
+    case unwritable(path: String, reason: String)
+    case unreadable(path: String, reason: String)
+    case malformed(path: String, reason: String)
+    case unsupportedSchema(path: String, found: Int, expected: Int)
+
+    public var description: String {
+        switch self {
+        case let .encoding(reason):
+            return "Could not encode the results: \(reason). Please report this as a bug."
+        case let .unwritable(path, reason):
+            return "Cannot write '\(path)': \(reason). Pass --output DIR with a writable folder."
+        case let .unreadable(path, reason):
+            return "Cannot read '\(path)': \(reason). Check the path to metrics.json."
+        case let .malformed(path, reason):
+            return "'\(path)' is not an initscope metrics file (\(reason)). Pass a metrics.json written by `initscope run`."
+        case let .unsupportedSchema(path, found, expected):
+            return "'\(path)' has metrics schema \(found); this initscope reads schema \(expected). Re-run `initscope run` to regenerate it."
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+
+/// `initscope` — the root command. Subcommands live in their own files.
+@main
+struct Initscope: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "initscope",
+        abstract: "Train one network under many weight initializers and see why each one works or fails.",
+        discussion: """
+            Start with `initscope run` (the default): it trains the `udacity` preset — a
+            784-256-128-10 ReLU MLP on Fashion-MNIST under 12 initializers — and writes
+            Output/metrics.json.
+
+            \(ExitStatus.helpText)
+            """,
+        version: ToolVersion.string,
+        subcommands: [RunCommand.self],
+        defaultSubcommand: RunCommand.self)
+
+    /// Parses and runs, mapping every usage error to exit status 2 (ArgumentParser's own
+    /// default is 64) so scripts see one code for "fix your input".
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.badInput.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+enum ToolVersion {
+    static let string = "0.1.0"
+}
+
+/// Exit statuses, documented in `--help`.
+enum ExitStatus: Int32 {
+    case success = 0
+    case badInput = 2
+
+    static let helpText = """
+        Exit status: 0 success · 2 bad input (unknown option or preset, bad value, missing or \
+        corrupt data, unwritable output).
+        """
+}
+
+/// Prints one error line to standard error and exits with status 2.
+func failWithBadInput(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    return ExitCode(ExitStatus.badInput.rawValue)
+}

@@ -1,1 +1,0 @@
-print("initscope: command-line interface arrives with the spine issue")

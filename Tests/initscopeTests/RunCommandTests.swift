@@ -1,0 +1,55 @@
+import Testing
+import Foundation
+import TestSupport
+
+/// `initscope run` driven as a user drives it: a real process, real arguments, exit status.
+@Suite struct RunCommandTests {
+    @Test func helpTeachesPresetsInitializersAndExitStatus() throws {
+        let outcome = try CommandLineTool.run(["run", "--help"])
+        #expect(outcome.status == 0)
+        for needle in ["udacity", "he_normal", "uniform(a,b)", "truncated_normal(s)", "--inits", "--jobs", "Exit status"] {
+            #expect(outcome.standardOutput.contains(needle), "help lacks \(needle)")
+        }
+    }
+
+    @Test(arguments: [
+        (["run", "--bogus-flag"], "--bogus-flag"),
+        (["run", "--inits", "zeros,orthogonl"], "orthogonl"),
+        (["run", "--epochs", "0"], "--epochs"),
+        (["run", "--preset", "nope"], "nope"),
+        (["run", "--data", "/nonexistent/mnist"], "/nonexistent/mnist"),
+    ])
+    func badInputExitsWithStatusTwoAndNamesTheProblem(_ arguments: [String], _ named: String) throws {
+        let output = try FixturePaths.temporaryDirectory()
+        let outcome = try CommandLineTool.run(arguments + ["--output", output.path])
+        #expect(outcome.status == 2, "status \(outcome.status): \(outcome.standardError)")
+        #expect(outcome.standardError.contains(named))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("metrics.json").path))
+    }
+
+    @Test func outputPathThatIsAFileIsRefusedBeforeTraining() throws {
+        let folder = try FixturePaths.temporaryDirectory()
+        let file = folder.appendingPathComponent("taken")
+        try Data("x".utf8).write(to: file)
+        let outcome = try CommandLineTool.run(["run", "--data", FixtureData.subsetFolder.path, "--output", file.path])
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError.contains("is a file"))
+        #expect(outcome.standardError.split(separator: "\n").count == 1)
+    }
+
+    @Test func smallRunPrintsTheTableAndWritesMetrics() throws {
+        let output = try FixturePaths.temporaryDirectory()
+        let outcome = try CommandLineTool.run([
+            "run", "--data", FixtureData.subsetFolder.path, "--inits", "zeros,he_normal",
+            "--epochs", "1", "--jobs", "2", "--output", output.path,
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("initializer") && outcome.standardOutput.contains("he_normal"))
+        #expect(outcome.standardOutput.contains("BLAS"))
+        let metrics = output.appendingPathComponent("metrics.json")
+        #expect(FileManager.default.fileExists(atPath: metrics.path))
+        #expect(outcome.standardOutput.contains(metrics.path))
+        // Not a terminal: no progress line with carriage returns.
+        #expect(!outcome.standardError.contains("\r"))
+    }
+}
