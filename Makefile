@@ -6,17 +6,25 @@ SWIFT ?= swift
 OUTPUT ?= Output
 APT_PACKAGES := libcairo2-dev libpng-dev libopenblas-pthread-dev zlib1g-dev pkg-config \
                 fonts-dejavu-core dataset-fashion-mnist
+# The test suite also opens the report in headless Chromium, with the network cut off.
+TEST_PACKAGES := chromium
 # apt-get needs root; use sudo when we are not root and it exists.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps build test report clean
+.PHONY: all deps deps-test install-missing build test report clean
 
 all: build
 
 ## deps: install the Debian packages that are missing (apt-get update runs once, only then)
 deps:
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(APT_PACKAGES)"
+
+deps-test:
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(APT_PACKAGES) $(TEST_PACKAGES)"
+
+install-missing:
 	@missing=""; \
-	for p in $(APT_PACKAGES); do \
+	for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -29,15 +37,15 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product initscope
 
-## test: the whole test suite (Swift Testing)
-test: deps
+## test: the whole test suite (Swift Testing), including the report opened in Chromium
+test: deps-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## report: train the default suite (udacity preset) and write $(OUTPUT)/metrics.json
+## report: train the default suite (udacity preset), write $(OUTPUT)/report.html and metrics.json
 report: build
 	.build/release/initscope run --output $(OUTPUT)
-	@echo "Results: $(abspath $(OUTPUT))/metrics.json"
+	@echo "Report: $(abspath $(OUTPUT))/report.html ($$(du -h $(OUTPUT)/report.html | cut -f1))"
 
 clean:
 	rm -rf .build

@@ -2,7 +2,8 @@
 //
 // initscope — train one network under many weight initializers and report why each one
 // works or fails. Module flow (nothing imports upwards):
-//   Tensor → Initializers, Network, Datasets → Training → Experiments → initscope (CLI)
+//   Tensor → Initializers, Network, Datasets → Training → Experiments → Report → initscope (CLI)
+//   Charts (pure Swift) → CairoRenderer (PNG) → Report
 import PackageDescription
 
 let package = Package(
@@ -13,11 +14,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // C libraries, each behind exactly one Swift file.
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
                        providers: [.apt(["libopenblas-pthread-dev"])]),
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
 
@@ -28,8 +32,18 @@ let package = Package(
         .target(name: "Training", dependencies: ["Tensor", "Network", "Datasets"]),
         .target(name: "Experiments",
                 dependencies: ["Tensor", "Initializers", "Network", "Datasets", "Training"]),
+        // Charts know nothing about networks: numbers and labels in, draw calls out.
+        .target(name: "Charts"),
+        .target(name: "CairoRenderer", dependencies: ["Charts", "CCairo"]),
+        // Templates/ compiled into the binary; --templates DIR overrides them at run time.
+        .target(name: "Templates", path: "Templates", sources: ["Templates.swift"],
+                resources: [.embedInCode("report.mustache"), .embedInCode("report.css"), .embedInCode("partials")]),
+        .target(name: "Report", dependencies: [
+            "Experiments", "Charts", "CairoRenderer", "Templates",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .executableTarget(name: "initscope", dependencies: [
-            "Tensor", "Experiments", "Datasets", "Initializers",
+            "Tensor", "Experiments", "Datasets", "Initializers", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -43,6 +57,9 @@ let package = Package(
                     dependencies: ["Training", "Network", "Initializers", "Datasets", "Tensor", "TestSupport"]),
         .testTarget(name: "ExperimentsTests",
                     dependencies: ["Experiments", "Datasets", "Initializers", "Training", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "CairoRendererTests", dependencies: ["CairoRenderer", "Charts"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Experiments", "Charts", "Templates", "TestSupport"]),
         .testTarget(name: "initscopeTests", dependencies: ["initscope", "TestSupport"]),
     ]
 )

@@ -16,6 +16,18 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
     /// Wall time of the whole suite (runs in parallel), and the sum of per-run times.
     public var wallSeconds: Double
     public var sumOfRunSeconds: Double
+    /// `git rev-parse` of the folder the run was started from, "+ local changes" when dirty.
+    public var gitCommit: String?
+    /// A command line that reproduces this run.
+    public var command: String
+
+    public init(schemaVersion: Int = ExperimentResult.currentSchemaVersion, tool: ToolInfo = .current, createdAt: String,
+                config: ExperimentConfig, dataset: DatasetInfo, machine: MachineInfo, runs: [RunResult],
+                wallSeconds: Double, sumOfRunSeconds: Double, gitCommit: String? = nil, command: String = "") {
+        self.schemaVersion = schemaVersion; self.tool = tool; self.createdAt = createdAt; self.config = config
+        self.dataset = dataset; self.machine = machine; self.runs = runs; self.wallSeconds = wallSeconds
+        self.sumOfRunSeconds = sumOfRunSeconds; self.gitCommit = gitCommit; self.command = command
+    }
 }
 
 public struct ToolInfo: Sendable, Codable, Equatable {
@@ -31,6 +43,11 @@ public struct DatasetInfo: Sendable, Codable, Equatable {
     public var testExamples: Int
     public var features: Int
     public var classes: Int
+
+    public init(name: String, source: String, trainExamples: Int, testExamples: Int, features: Int, classes: Int) {
+        self.name = name; self.source = source; self.trainExamples = trainExamples
+        self.testExamples = testExamples; self.features = features; self.classes = classes
+    }
 }
 
 /// One initializer trained once.
@@ -45,6 +62,12 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var history: TrainingHistory
     /// Wall time of this run: initialization, training and evaluation.
     public var seconds: Double
+
+    public init(id: String, initializer: String, label: String, formula: String, seed: UInt64,
+                layerSizes: [Int], history: TrainingHistory, seconds: Double) {
+        self.id = id; self.initializer = initializer; self.label = label; self.formula = formula
+        self.seed = seed; self.layerSizes = layerSizes; self.history = history; self.seconds = seconds
+    }
 
     public var status: String { history.divergedAtStep == nil ? "completed" : "diverged" }
 }

@@ -75,7 +75,9 @@ public struct ExperimentRunner: Sendable {
             machine: .current(jobs: workers, blasThreadsPerRun: 1),
             runs: runs,
             wallSeconds: seconds(since: start),
-            sumOfRunSeconds: runs.reduce(0) { $0 + $1.seconds })
+            sumOfRunSeconds: runs.reduce(0) { $0 + $1.seconds },
+            gitCommit: nil,
+            command: "")
     }
 
     /// One run: build the network, draw its weights from the initializer's own stream, and

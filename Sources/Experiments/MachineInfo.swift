@@ -13,6 +13,13 @@ public struct MachineInfo: Sendable, Codable, Equatable {
     public var blasThreadsPerRun: Int
     public var jobs: Int
 
+    public init(cpu: String, logicalCores: Int, operatingSystem: String, blasCore: String,
+                blasConfiguration: String, blasThreadsPerRun: Int, jobs: Int) {
+        self.cpu = cpu; self.logicalCores = logicalCores; self.operatingSystem = operatingSystem
+        self.blasCore = blasCore; self.blasConfiguration = blasConfiguration
+        self.blasThreadsPerRun = blasThreadsPerRun; self.jobs = jobs
+    }
+
     public static func current(jobs: Int, blasThreadsPerRun: Int) -> MachineInfo {
         MachineInfo(cpu: cpuModel(), logicalCores: ProcessInfo.processInfo.activeProcessorCount,
                     operatingSystem: operatingSystemName(), blasCore: BLAS.coreName,

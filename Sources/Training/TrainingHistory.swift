@@ -8,6 +8,11 @@ public struct EpochRecord: Sendable, Codable, Equatable {
     public var testAccuracy: Double
     /// Wall time of this epoch's training steps (evaluation excluded).
     public var trainSeconds: Double
+
+    public init(epoch: Int, trainLoss: Double, testLoss: Double, testAccuracy: Double, trainSeconds: Double) {
+        self.epoch = epoch; self.trainLoss = trainLoss; self.testLoss = testLoss
+        self.testAccuracy = testAccuracy; self.trainSeconds = trainSeconds
+    }
 }
 
 /// Everything a run records while it learns.

@@ -9,6 +9,13 @@ enum Console {
     }
 
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// "1.2 MB" / "340 KB" for a written file.
+    static func size(of file: URL) -> String {
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        return bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / 1_048_576)
+            : String(format: "%.0f KB", (Double(bytes) / 1024).rounded(.up))
+    }
 }
 
 /// The progress line on a terminal: runs done / total and where the latest run is.

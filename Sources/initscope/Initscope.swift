@@ -10,12 +10,13 @@ struct Initscope: ParsableCommand {
         discussion: """
             Start with `initscope run` (the default): it trains the `udacity` preset — a
             784-256-128-10 ReLU MLP on Fashion-MNIST under 12 initializers — and writes
-            Output/metrics.json.
+            Output/metrics.json and Output/report.html, one self-contained page to open
+            offline or attach. `initscope report` rebuilds the page from a metrics.json.
 
             \(ExitStatus.helpText)
             """,
         version: ToolVersion.string,
-        subcommands: [RunCommand.self],
+        subcommands: [RunCommand.self, ReportCommand.self],
         defaultSubcommand: RunCommand.self)
 
     /// Parses and runs, mapping every usage error to exit status 2 (ArgumentParser's own

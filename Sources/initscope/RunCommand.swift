@@ -3,6 +3,7 @@ import Foundation
 import Datasets
 import Experiments
 import Initializers
+import Report
 
 /// `initscope run`: train every initializer of a preset and write metrics.json.
 struct RunCommand: ParsableCommand {
@@ -56,6 +57,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Runs trained at the same time (default: the number of cores).")
     var jobs: Int?
 
+    @OptionGroup var report: ReportOptions
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, got \(jobs).") }
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be 1 or more, got \(epochs).") }
@@ -81,6 +84,8 @@ struct RunCommand: ParsableCommand {
         do { config = try makeConfig() } catch { throw failWithBadInput(error.description) }
         let outputFolder = URL(fileURLWithPath: output, isDirectory: true)
         if let problem = OutputFolder.problem(outputFolder) { throw failWithBadInput(problem) }
+        let templates: TemplateSet
+        do { templates = try report.loadTemplates() } catch { throw failWithBadInput(error.description) }
 
         let splits: DatasetSplits
         do {
@@ -93,16 +98,35 @@ struct RunCommand: ParsableCommand {
             + "(\(splits.train.count) train / \(splits.test.count) test), \(config.epochs) epoch(s), \(jobs) at a time")
 
         let progress = ProgressLine()
-        let result: ExperimentResult
+        var result: ExperimentResult
         do { result = try ExperimentRunner(config: config, data: splits, jobs: jobs).run { progress.show($0) } } catch {
             throw failWithBadInput(error.description)
         }
         progress.finish()
+        result.gitCommit = GitCommit.current()
+        result.command = reproducingCommand(config, dataFolder: splits.train.source)
 
         print(ResultsTable.render(result))
+        // Render first, then write both files atomically: a failure leaves no half report.
         do {
-            let file = try ResultsStore.write(result, toFolder: outputFolder)
-            print("Wrote \(file.path)")
-        } catch { throw failWithBadInput(error.description) }
+            let html = try HTMLReport.render(result, templates: templates, figures: ReportFigures(scale: report.chartScale))
+            let metricsFile = try ResultsStore.write(result, toFolder: outputFolder)
+            let reportFile = try HTMLReport.write(html, toFolder: outputFolder)
+            print("Wrote \(metricsFile.path)")
+            print("Wrote \(reportFile.path) (\(Console.size(of: reportFile)))")
+        } catch let error as ReportError {
+            throw failWithBadInput(error.description)
+        } catch let error as ResultsError {
+            throw failWithBadInput(error.description)
+        }
+    }
+
+    /// The command line that reruns exactly this experiment.
+    func reproducingCommand(_ config: ExperimentConfig, dataFolder: String) -> String {
+        var parts = ["initscope", "run", "--preset", config.name]
+        if let data { parts += ["--data", data] }
+        parts += ["--seed", "\(config.seed)", "--epochs", "\(config.epochs)", "--batch-size", "\(config.batchSize)",
+                  "--inits", config.initializers.joined(separator: ",")]
+        return parts.map(shellQuoted).joined(separator: " ")
     }
 }

@@ -1,0 +1,34 @@
+import Foundation
+import Experiments
+
+/// Builds the one self-contained report page from a result and writes it atomically.
+public enum HTMLReport {
+    public static let fileName = "report.html"
+
+    /// The page as a string: figures drawn, metrics embedded, templates rendered.
+    public static func render(_ result: ExperimentResult, templates: TemplateSet,
+                              figures: ReportFigures = ReportFigures()) throws(ReportError) -> String {
+        let metrics: Data
+        do { metrics = try ResultsStore.encode(result) } catch {
+            throw .chartFailed(title: "metrics.json", reason: error.description)
+        }
+        let model = ReportModel(result: result, figures: try figures.figures(for: result),
+                                colors: ReportFigures.colors(for: result), metricsJSON: metrics,
+                                css: templates.stylesheet)
+        return try templates.renderPage(model)
+    }
+
+    /// Writes `report.html` into `folder` through a temporary file and a rename, so a crash
+    /// never leaves half a report. Returns the file's URL.
+    @discardableResult
+    public static func write(_ html: String, toFolder folder: URL) throws(ReportError) -> URL {
+        let file = folder.appendingPathComponent(fileName)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(html.utf8).write(to: file, options: .atomic)
+        } catch {
+            throw .unwritable(path: file.path, reason: (error as NSError).localizedDescription)
+        }
+        return file
+    }
+}

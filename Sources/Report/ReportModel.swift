@@ -1,0 +1,52 @@
+/// Everything the report template shows, already formatted as text: templates stay
+/// logic-less (sections and partials only). Built by `ReportModel.init(result:figures:…)`.
+public struct ReportModel: Sendable {
+    public struct Fact: Sendable { public let name: String; public let value: String }
+
+    public struct LeaderboardRow: Sendable {
+        public let rank: Int
+        public let name: String
+        public let label: String
+        public let formula: String
+        public let accuracy: String
+        /// 0–100, for the in-cell bar.
+        public let barPercent: String
+        public let loss: String
+        public let seconds: String
+        public let status: String
+        /// "failed" when the run diverged or stayed near chance, else "".
+        public let rowClass: String
+        /// The run's colour in the charts, e.g. "#0072B2".
+        public let color: String
+    }
+
+    public struct Figure: Sendable {
+        public let id: String
+        public let title: String
+        public let caption: String
+        public let alt: String
+        public let dataURI: String
+        public let width: Int
+        public let height: Int
+    }
+
+    public struct EpochCell: Sendable { public let accuracy: String; public let loss: String }
+    public struct EpochRow: Sendable { public let label: String; public let cells: [EpochCell] }
+
+    public let generator: String
+    public let title: String
+    public let subtitle: String
+    public let createdAt: String
+    public let css: String
+    public let facts: [Fact]
+    public let notes: [String]
+    public let chance: String
+    public let rows: [LeaderboardRow]
+    public let figures: [Figure]
+    public let epochHeaders: [String]
+    public let epochRows: [EpochRow]
+    public let command: String
+    public let metricsDataURI: String
+    public let metricsSize: String
+    public let schemaVersion: Int
+}

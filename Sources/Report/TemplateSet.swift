@@ -1,0 +1,94 @@
+import Foundation
+import Mustache
+import Templates
+
+/// The templates a report renders with: the built-in ones, each optionally replaced by a
+/// file of the same name in a `--templates` folder (`report.mustache`, `report.css`,
+/// `partials/NAME.mustache`). Every `{{> partial}}` must resolve, or building fails with
+/// the partial's name — a missing partial would otherwise render as nothing.
+public struct TemplateSet: Sendable {
+    public static let pageName = "report"
+
+    let library: MustacheLibrary
+    public let stylesheet: String
+    /// The override folder, if any.
+    public let folder: String?
+
+    /// Only the built-in templates.
+    public static func builtIn() throws(ReportError) -> TemplateSet {
+        try TemplateSet(page: EmbeddedTemplates.report, stylesheet: EmbeddedTemplates.stylesheet,
+                        partials: EmbeddedTemplates.partials, folder: nil)
+    }
+
+    /// The built-in templates with any file in `folder` taking precedence.
+    public static func overridden(by folder: URL) throws(ReportError) -> TemplateSet {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .templateFolderMissing(path: folder.path)
+        }
+        let page = try read(folder.appendingPathComponent("report.mustache")) ?? EmbeddedTemplates.report
+        let css = try read(folder.appendingPathComponent("report.css")) ?? EmbeddedTemplates.stylesheet
+        var partials = EmbeddedTemplates.partials
+        let partialsFolder = folder.appendingPathComponent("partials")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: partialsFolder.path)) ?? []
+        for file in names.sorted() where file.hasSuffix(".mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            if let text = try read(partialsFolder.appendingPathComponent(file)) { partials[name] = text }
+        }
+        return try TemplateSet(page: page, stylesheet: css, partials: partials, folder: folder.path)
+    }
+
+    init(page: String, stylesheet: String, partials: [String: String], folder: String?) throws(ReportError) {
+        var library = MustacheLibrary()
+        try Self.register(page, named: Self.pageName, in: &library)
+        for (name, text) in partials.sorted(by: { $0.key < $1.key }) {
+            try Self.register(text, named: name, in: &library)
+        }
+        // Every partial reference, in the page and in partials, must resolve.
+        for (name, text) in [(Self.pageName, page)] + partials.sorted(by: { $0.key < $1.key }) {
+            for reference in Self.partialReferences(in: text) where partials[reference] == nil {
+                throw .missingPartial(template: name, partial: reference, folder: folder)
+            }
+        }
+        self.library = library
+        self.stylesheet = stylesheet
+        self.folder = folder
+    }
+
+    /// Renders the page with `model` (a plain struct read through reflection).
+    public func renderPage(_ model: Any) throws(ReportError) -> String {
+        guard let html = library.render(model, withTemplate: Self.pageName) else {
+            throw .renderFailed(template: Self.pageName)
+        }
+        return html
+    }
+
+    private static func register(_ text: String, named name: String, in library: inout MustacheLibrary) throws(ReportError) {
+        do { try library.register(text, named: name) } catch let error as MustacheTemplate.ParserError {
+            throw .templateSyntax(name: name, line: error.context.lineNumber, column: error.context.columnNumber,
+                                  reason: String(describing: error.error))
+        } catch {
+            throw .templateSyntax(name: name, line: 0, column: 0, reason: String(describing: error))
+        }
+    }
+
+    /// Names used as `{{> name}}` in a template.
+    static func partialReferences(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{>") {
+            rest = rest[open.upperBound...]
+            guard let close = rest.range(of: "}}") else { break }
+            names.append(rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            rest = rest[close.upperBound...]
+        }
+        return names
+    }
+
+    private static func read(_ file: URL) throws(ReportError) -> String? {
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        do { return try String(contentsOf: file, encoding: .utf8) } catch {
+            throw .templateUnreadable(path: file.path, reason: (error as NSError).localizedDescription)
+        }
+    }
+}

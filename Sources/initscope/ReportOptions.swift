@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import Report
+
+/// Options shared by the commands that write a report.
+struct ReportOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Folder with report.mustache, report.css and/or partials/*.mustache that replace the built-in ones.", valueName: "dir"))
+    var templates: String?
+
+    @Option(help: "Pixel density of the chart PNGs (1 = smaller file, 2 = sharp on high-density screens).")
+    var chartScale: Double = 2
+
+    func validate() throws {
+        guard chartScale >= 0.5, chartScale <= 4 else {
+            throw ValidationError("--chart-scale must be between 0.5 and 4, got \(chartScale).")
+        }
+    }
+
+    /// The templates to render with; fails fast (before any training) on a bad override.
+    func loadTemplates() throws(ReportError) -> TemplateSet {
+        guard let templates else { return try TemplateSet.builtIn() }
+        return try TemplateSet.overridden(by: URL(fileURLWithPath: templates, isDirectory: true))
+    }
+}

@@ -1,0 +1,24 @@
+/// The report's templates and stylesheet, compiled into the binary so `initscope` works
+/// from any folder. `--templates DIR` can override any of them from disk.
+public enum EmbeddedTemplates {
+    /// The page: `report.mustache`.
+    public static var report: String { text(PackageResources.report_mustache) }
+
+    /// `report.css`, inlined into the page.
+    public static var stylesheet: String { text(PackageResources.report_css) }
+
+    /// Partials by name (`{{> name}}`), from `partials/NAME.mustache`.
+    public static var partials: [String: String] {
+        [
+            "facts": text(PackageResources.facts_mustache),
+            "leaderboard": text(PackageResources.leaderboard_mustache),
+            "figure": text(PackageResources.figure_mustache),
+            "epochs": text(PackageResources.epochs_mustache),
+            "reproduce": text(PackageResources.reproduce_mustache),
+        ]
+    }
+
+    private static func text(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+}
