@@ -22,34 +22,24 @@ public struct Axis: Sendable, Equatable {
     public init(scale: AxisScale, data: [Double], fixed: ClosedRange<Double>? = nil, target: Int = 5,
                 minimumStep: Double = 0) {
         self.scale = scale
+        let low: Double, high: Double, candidates: [Double]
         switch scale {
         case .linear:
             let finite = data.filter(\.isFinite)
-            let low = fixed?.lowerBound ?? finite.min() ?? 0
-            let high = fixed?.upperBound ?? finite.max() ?? 1
-            var ticks = NiceTicks.linear(low, high, target: target, minimumStep: minimumStep)
-            if let fixed {
-                ticks = ticks.filter { fixed.contains($0) }
-                domain = fixed
-            } else {
-                domain = (ticks.first ?? low)...(ticks.last ?? high)
-            }
-            self.ticks = ticks
-            labels = TickFormat.linear(ticks)
+            low = fixed?.lowerBound ?? finite.min() ?? 0
+            high = fixed?.upperBound ?? finite.max() ?? 1
+            candidates = NiceTicks.linear(low, high, target: target, minimumStep: minimumStep)
         case .log10:
             let positive = data.filter { $0.isFinite && $0 > 0 }
-            let low = fixed?.lowerBound ?? positive.min() ?? 1
-            let high = fixed?.upperBound ?? positive.max() ?? 10
-            var ticks = NiceTicks.log10(low, high)
-            if let fixed {
-                ticks = ticks.filter { fixed.contains($0) }
-                domain = fixed
-            } else {
-                domain = (ticks.first ?? low)...(ticks.last ?? high)
-            }
-            self.ticks = ticks
-            labels = ticks.map(TickFormat.power)
+            low = fixed?.lowerBound ?? positive.min() ?? 1
+            high = fixed?.upperBound ?? positive.max() ?? 10
+            candidates = NiceTicks.log10(low, high)
         }
+        // A fixed range is kept as given (ticks inside it); otherwise the outer ticks bound it.
+        let ticks = fixed.map { range in candidates.filter { range.contains($0) } } ?? candidates
+        self.domain = fixed ?? (ticks.first ?? low)...(ticks.last ?? high)
+        self.ticks = ticks
+        self.labels = scale == .linear ? TickFormat.linear(ticks) : ticks.map(TickFormat.power)
     }
 
     /// Position of `value`; nil when it cannot be placed (non-finite, or ≤ 0 on a log axis).
