@@ -64,4 +64,7 @@ public struct HistogramData: Sendable, Equatable {
         if p < 1 || (p >= 99.5 && p < 100) { return String(format: "%.1f%%", min(p, 99.9)) }
         return String(format: "%.0f%%", p)
     }
+
+    /// A tick label for a fraction: "40%", "0.01%".
+    public static func percentTick(_ fraction: Double) -> String { String(format: "%g%%", fraction * 100) }
 }

@@ -43,13 +43,11 @@ extension HistogramGrid {
                 renderer.stroke(.segment(Point(box.minX, py), Point(box.maxX, py)), style: StrokeStyle(color: .grid, dash: [2, 2]))
             }
             if value == y.ticks.first || value == y.ticks.last {
-                renderer.text(y.scale == .linear && value == 0 ? "0" : Self.percentTick(value), at: Point(box.minX - 4, py + 4), style: label)
+                renderer.text(y.scale == .linear && value == 0 ? "0" : HistogramData.percentTick(value), at: Point(box.minX - 4, py + 4), style: label)
             }
         }
         renderer.stroke(.rectangle(box), style: StrokeStyle(color: Color(hex: 0xC5CCD3)))
     }
-
-    static func percentTick(_ fraction: Double) -> String { String(format: "%g%%", fraction * 100) }
 
     /// One rectangle per non-empty bin, then the outline of the bin tops.
     private func drawBins(_ h: HistogramData, overlay: Overlay, x: Axis, y: Axis, renderer: some Renderer) {

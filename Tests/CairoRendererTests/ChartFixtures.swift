@@ -73,4 +73,19 @@ enum ChartFixtures {
         return HistogramGrid(title: "U[−1, 1) — activations explode with depth", rowLabels: rowLabels,
                              columnTitles: columnTitles, cells: cells, highlighted: [.init(row: 2, column: 0)])
     }
+
+    /// Layer-2 activations over 60 probes: He slowly widens; U[−1, 1) saturates the range and
+    /// then turns NaN for the last probes.
+    static func heatmap(exploding: Bool, log: Bool) -> Heatmap {
+        var rng = Samples(state: exploding ? 5 : 4)
+        let steps = (0..<60).map { Double($0 * 50) }
+        let histograms = steps.indices.map { k in
+            let progress = Double(k) / 59
+            var values = exploding ? rng.normals(2000, std: 1.5 * pow(6, progress)) : rng.normals(2000, std: 0.8 + 0.5 * progress, mean: 0.6 * progress)
+            if exploding && k >= 52 { for i in 0..<(k - 50) * 60 { values[i] = .nan } }
+            return HistogramData(binning: values, lower: -4, upper: 4, bins: 40)
+        }
+        return Heatmap(title: exploding ? "U[−1, 1) — layer 2 activations over training" : "He normal — layer 2 activations over training",
+                       yLabel: "activation", steps: steps, histograms: histograms, colorScale: log ? .log10(floor: 1e-4) : .linear)
+    }
 }

@@ -10,6 +10,8 @@ import CairoRenderer
         ("histogram-grid-he", ChartFixtures.heGrid(), Size(900, 400)),
         ("histogram-grid-zero", ChartFixtures.zeroGrid(), Size(900, 400)),
         ("histogram-grid-huge", ChartFixtures.hugeGrid(), Size(900, 400)),
+        ("heatmap-he", ChartFixtures.heatmap(exploding: false, log: false), Size(900, 320)),
+        ("heatmap-huge-log", ChartFixtures.heatmap(exploding: true, log: true), Size(900, 320)),
     ]
 
     @Test(arguments: previews.indices)
