@@ -88,4 +88,29 @@ enum ChartFixtures {
         return Heatmap(title: exploding ? "U[−1, 1) — layer 2 activations over training" : "He normal — layer 2 activations over training",
                        yLabel: "activation", steps: steps, histograms: histograms, colorScale: log ? .log10(floor: 1e-4) : .linear)
     }
+
+    /// Per layer over 80 probes. Linear: ReLU activations, layer 3 widening until it diverges
+    /// (NaN) for the last probes, with a NaN blip at probe 30. Log: |weight gradients|, the
+    /// first layer's vanishing over training.
+    static func bandChart(log: Bool) -> BandChart {
+        var rng = Samples(state: 6)
+        let x = (0..<80).map { Double($0 * 25) }
+        let series = (0..<3).map { layer in
+            let percentiles = x.indices.map { k -> BandChart.Percentiles in
+                if log {
+                    let std = 1e-3 * pow(0.3, Double(2 - layer)) * (layer == 0 ? pow(0.94, Double(k)) : 1)
+                    return BandChart.Percentiles(of: rng.normals(1500, std: std).map(abs))
+                }
+                if layer == 2 && (k >= 74 || k == 30) { return BandChart.Percentiles(of: [.nan]) }
+                let growth = layer == 0 ? 1 : layer == 1 ? 1 + Double(k) / 80 : pow(1.025, Double(k))
+                return BandChart.Percentiles(of: rng.normals(1500, std: 0.5 * growth, mean: 0.5 + 0.3 * Double(layer)).map { max(0, $0) })
+            }
+            return BandChart.Series(label: "layer \(layer + 1)", x: x, percentiles: percentiles)
+        }
+        return log
+            ? BandChart(title: "|weight gradient| per layer — layer 1 vanishes", xLabel: "step", yLabel: "|∂L/∂W|",
+                        series: series, yScale: .log10)
+            : BandChart(title: "ReLU activations per layer — layer 3 diverges", xLabel: "step", yLabel: "activation",
+                        series: series)
+    }
 }

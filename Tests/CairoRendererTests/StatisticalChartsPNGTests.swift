@@ -12,6 +12,8 @@ import CairoRenderer
         ("histogram-grid-huge", ChartFixtures.hugeGrid(), Size(900, 400)),
         ("heatmap-he", ChartFixtures.heatmap(exploding: false, log: false), Size(900, 320)),
         ("heatmap-huge-log", ChartFixtures.heatmap(exploding: true, log: true), Size(900, 320)),
+        ("bands-linear", ChartFixtures.bandChart(log: false), Size(900, 360)),
+        ("bands-log", ChartFixtures.bandChart(log: true), Size(900, 360)),
     ]
 
     @Test(arguments: previews.indices)
