@@ -26,7 +26,7 @@ public struct Heatmap: Chart {
     public var colormap: Colormap
 
     static let emptyColor = Color(hex: 0xF3F4F6)
-    static let nonFiniteColor = Color(hex: 0xB3261E)
+    public static let nonFiniteColor = Color(hex: 0xB3261E)
     /// Slices the colour bar is painted with.
     public static let colorBarSlices = 64
     static let stripHeight = 10.0, stripGap = 8.0, colorBarWidth = 14.0

@@ -1,11 +1,13 @@
 /// Painting one cell of a `HistogramGrid`: grid, bars, outline, edge gutters, annotations.
 extension HistogramGrid {
     /// Fill of a histogram's in-range bins.
-    static func barColor(_ overlay: Overlay) -> Color { overlay.color.withAlpha(0.5) }
+    public static func barColor(_ overlay: Overlay) -> Color { overlay.color.withAlpha(0.5) }
     /// Fill of the under/overflow bars in the gutters: stronger, they are the warning.
-    static func edgeColor(_ overlay: Overlay) -> Color { overlay.color.withAlpha(0.9) }
+    public static func edgeColor(_ overlay: Overlay) -> Color { overlay.color.withAlpha(0.9) }
+    /// Fill of the full-height bar of an all-zero histogram.
+    public static func allZeroColor(_ overlay: Overlay) -> Color { overlay.color.withAlpha(0.85) }
     /// The overlay's colour darkened enough for small text on white.
-    static func textColor(_ overlay: Overlay) -> Color {
+    public static func textColor(_ overlay: Overlay) -> Color {
         Color(red: overlay.color.red * 0.75, green: overlay.color.green * 0.75, blue: overlay.color.blue * 0.75)
     }
 
@@ -71,7 +73,7 @@ extension HistogramGrid {
     private func drawAllZeroBar(_ overlay: Overlay, x: Axis, y: Axis, renderer: some Renderer) {
         let center = min(max(x.position(0) ?? x.start, x.start + 2), x.end - 2)
         let top = y.position(1) ?? y.end
-        renderer.fill(.rectangle(Rect(x: center - 2, y: top, width: 4, height: y.start - top)), color: overlay.color.withAlpha(0.85))
+        renderer.fill(.rectangle(Rect(x: center - 2, y: top, width: 4, height: y.start - top)), color: Self.allZeroColor(overlay))
     }
 
     private func drawEdgeBars(_ h: HistogramData, overlay: Overlay, box: Rect, x: Axis, y: Axis, renderer: some Renderer) {

@@ -53,7 +53,7 @@ public struct HistogramGrid: Chart {
     static let rowFont = TextStyle(size: 11, color: .ink, bold: true)
     static let columnFont = TextStyle(size: 12, color: .ink, bold: true)
     static let smallFont = TextStyle(size: 10, color: .muted)
-    static let nonFiniteColor = Color(hex: 0xB3261E)
+    public static let nonFiniteColor = Color(hex: 0xB3261E)
     /// Width of the under/overflow gutter at each side of a cell.
     static let gutter = 7.0
     /// Room at the top of a cell for the under/overflow and NaN annotations.
