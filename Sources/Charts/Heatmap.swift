@@ -115,8 +115,7 @@ public struct Heatmap: Chart {
         }
         drawAxes(x: x, y: y, plot: plot, low: low, high: high, strips: (hasOver ? overStrip : nil, hasUnder ? underStrip : nil), renderer: renderer)
         if hasNonFinite {
-            var note = TextStyle(size: 10, color: Self.nonFiniteColor, bold: true, anchor: .end)
-            note.anchor = .end
+            let note = TextStyle(size: 10, color: Self.nonFiniteColor, bold: true, anchor: .end)
             renderer.text("▼ steps with NaN/Inf elements", at: Point(plot.maxX, (hasOver ? overStrip.minY : plot.minY) - 14), style: note)
         }
         drawColorBar(colors, next: plot, renderer: renderer)

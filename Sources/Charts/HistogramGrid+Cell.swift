@@ -26,7 +26,7 @@ extension HistogramGrid {
             } else {
                 drawBins(histogram, overlay: overlays[i], x: x, y: y, renderer: renderer)
             }
-            drawEdgeBars(histogram, overlay: overlays[i], box: box, x: x, y: y, renderer: renderer)
+            drawEdgeBars(histogram, overlay: i, box: box, x: x, y: y, renderer: renderer)
         }
         renderer.clip(to: nil)
         drawAnnotations(present, box: box, x: x, y: y, renderer: renderer)
@@ -76,10 +76,13 @@ extension HistogramGrid {
         renderer.fill(.rectangle(Rect(x: center - 2, y: top, width: 4, height: y.start - top)), color: Self.allZeroColor(overlay))
     }
 
-    private func drawEdgeBars(_ h: HistogramData, overlay: Overlay, box: Rect, x: Axis, y: Axis, renderer: some Renderer) {
+    /// Under/overflow bars side by side in the gutters, one slot per overlay.
+    private func drawEdgeBars(_ h: HistogramData, overlay index: Int, box: Rect, x: Axis, y: Axis, renderer: some Renderer) {
+        let slot = (Self.gutter - 1) / Double(max(1, overlays.count))
         for (count, gutterX) in [(h.underflow, box.minX), (h.overflow, x.end)] where count > 0 {
             let top = y.position(h.fraction(count)) ?? y.end
-            renderer.fill(.rectangle(Rect(x: gutterX + 1, y: top, width: Self.gutter - 2, height: y.start - top)), color: Self.edgeColor(overlay))
+            renderer.fill(.rectangle(Rect(x: gutterX + 0.5 + Double(index) * slot, y: top, width: slot, height: y.start - top)),
+                          color: Self.edgeColor(overlays[index]))
             let edge = gutterX == box.minX ? x.start : x.end
             renderer.stroke(.segment(Point(edge, box.minY), Point(edge, box.maxY)), style: StrokeStyle(color: .frame, dash: [2, 2]))
         }
