@@ -30,8 +30,10 @@ let package = Package(
         .target(name: "Network", dependencies: ["Tensor"]),
         .target(name: "Datasets", dependencies: ["Tensor", "CZlib"]),
         .target(name: "Training", dependencies: ["Tensor", "Network", "Datasets"]),
+        // Observers of training: per-layer statistics and histograms, never steering it.
+        .target(name: "Probes", dependencies: ["Tensor", "Network", "Training"]),
         .target(name: "Experiments",
-                dependencies: ["Tensor", "Initializers", "Network", "Datasets", "Training"]),
+                dependencies: ["Tensor", "Initializers", "Network", "Datasets", "Training", "Probes"]),
         // Charts know nothing about networks: numbers and labels in, draw calls out.
         .target(name: "Charts"),
         .target(name: "CairoRenderer", dependencies: ["Charts", "CCairo"]),
@@ -57,6 +59,8 @@ let package = Package(
                     dependencies: ["Training", "Network", "Initializers", "Datasets", "Tensor", "TestSupport"]),
         .testTarget(name: "ExperimentsTests",
                     dependencies: ["Experiments", "Datasets", "Initializers", "Training", "TestSupport"]),
+        .testTarget(name: "ProbesTests",
+                    dependencies: ["Probes", "Training", "Network", "Initializers", "Datasets", "Tensor", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "CairoRendererTests", dependencies: ["CairoRenderer", "Charts"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Experiments", "Charts", "Templates", "TestSupport"]),

@@ -19,10 +19,14 @@ public struct ExperimentConfig: Sendable, Codable, Equatable {
     public var initializers: [String]
     /// How biases start. Only zeros for now, as in the seed comparison.
     public var biasInit: String
+    /// Probe every this many optimizer steps (plus step 0 and the last); 0 turns probes off.
+    public var probeEvery: Int
+    /// Held-out examples (the first of the test split) every probe measures on.
+    public var probeBatchSize: Int
 
     public init(name: String, summary: String, hiddenSizes: [Int], hiddenActivation: Activation,
                 optimizer: OptimizerSettings, batchSize: Int, epochs: Int, seed: UInt64,
-                initializers: [String], biasInit: String = "zeros") {
+                initializers: [String], biasInit: String = "zeros", probeEvery: Int = 50, probeBatchSize: Int = 256) {
         self.name = name
         self.summary = summary
         self.hiddenSizes = hiddenSizes
@@ -33,6 +37,8 @@ public struct ExperimentConfig: Sendable, Codable, Equatable {
         self.seed = seed
         self.initializers = initializers
         self.biasInit = biasInit
+        self.probeEvery = probeEvery
+        self.probeBatchSize = probeBatchSize
     }
 
     /// Layer widths for data with `inputs` features and `classes` classes.
@@ -52,6 +58,12 @@ public struct ExperimentConfig: Sendable, Codable, Equatable {
         }
         guard !initializers.isEmpty else {
             throw .invalid(key: "initializers", value: "[]", fix: "name at least one, e.g. --inits he_normal")
+        }
+        guard probeEvery >= 0 else {
+            throw .invalid(key: "probe_every", value: "\(probeEvery)", fix: "use 0 (off) or a positive step count")
+        }
+        guard probeBatchSize >= 1 else {
+            throw .invalid(key: "probe_batch_size", value: "\(probeBatchSize)", fix: "use 1 or more")
         }
         guard biasInit == "zeros" else {
             throw .invalid(key: "bias_init", value: biasInit, fix: "only zeros is supported")

@@ -1,4 +1,5 @@
 import Training
+import Probes
 
 /// Everything one `initscope run` produced: written as metrics.json, read back by later
 /// commands. `schemaVersion` changes whenever a field changes meaning.
@@ -13,6 +14,8 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
     public var dataset: DatasetInfo
     public var machine: MachineInfo
     public var runs: [RunResult]
+    /// Histogram bins shared by every run (nil when probes are off).
+    public var histogramRanges: HistogramRanges?
     /// Wall time of the whole suite (runs in parallel), and the sum of per-run times.
     public var wallSeconds: Double
     public var sumOfRunSeconds: Double
@@ -23,9 +26,11 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
 
     public init(schemaVersion: Int = ExperimentResult.currentSchemaVersion, tool: ToolInfo = .current, createdAt: String,
                 config: ExperimentConfig, dataset: DatasetInfo, machine: MachineInfo, runs: [RunResult],
+                histogramRanges: HistogramRanges? = nil,
                 wallSeconds: Double, sumOfRunSeconds: Double, gitCommit: String? = nil, command: String = "") {
         self.schemaVersion = schemaVersion; self.tool = tool; self.createdAt = createdAt; self.config = config
-        self.dataset = dataset; self.machine = machine; self.runs = runs; self.wallSeconds = wallSeconds
+        self.dataset = dataset; self.machine = machine; self.runs = runs
+        self.histogramRanges = histogramRanges; self.wallSeconds = wallSeconds
         self.sumOfRunSeconds = sumOfRunSeconds; self.gitCommit = gitCommit; self.command = command
     }
 }
@@ -60,13 +65,16 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var seed: UInt64
     public var layerSizes: [Int]
     public var history: TrainingHistory
+    /// Per-layer statistics while it learned (nil when probes are off).
+    public var probes: RunProbes?
     /// Wall time of this run: initialization, training and evaluation.
     public var seconds: Double
 
     public init(id: String, initializer: String, label: String, formula: String, seed: UInt64,
-                layerSizes: [Int], history: TrainingHistory, seconds: Double) {
+                layerSizes: [Int], history: TrainingHistory, probes: RunProbes? = nil, seconds: Double) {
         self.id = id; self.initializer = initializer; self.label = label; self.formula = formula
-        self.seed = seed; self.layerSizes = layerSizes; self.history = history; self.seconds = seconds
+        self.seed = seed; self.layerSizes = layerSizes; self.history = history; self.probes = probes
+        self.seconds = seconds
     }
 
     public var status: String { history.divergedAtStep == nil ? "completed" : "diverged" }

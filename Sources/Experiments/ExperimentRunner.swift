@@ -5,6 +5,7 @@ import Initializers
 import Network
 import Datasets
 import Training
+import Probes
 
 /// Where the suite is, for a progress line.
 public struct RunnerProgress: Sendable {
@@ -42,6 +43,7 @@ public struct ExperimentRunner: Sendable {
         }
         BLAS.setThreadCount(1)
         let start = ContinuousClock.now
+        let probing = config.probeEvery > 0 ? ExperimentRunner.planProbes(schemes, config: config, data: data) : nil
         let board = ResultBoard(count: schemes.count)
         let workers = min(jobs, schemes.count)
         let config = self.config, data = self.data, total = schemes.count
@@ -55,7 +57,7 @@ public struct ExperimentRunner: Sendable {
                     progress(update)
                 }
                 let result = ExperimentRunner.train(schemesToRun[index], config: config, data: data,
-                                                    observers: [observer])
+                                                    probing: probing, observers: [observer])
                 board.store(result, at: index)
                 progress(RunnerProgress(runsDone: board.doneCount, runsTotal: total, runLabel: result.initializer,
                                         epoch: config.epochs, epochs: config.epochs, step: 0, totalSteps: 0))
@@ -74,6 +76,7 @@ public struct ExperimentRunner: Sendable {
                                  features: data.train.featureCount, classes: data.train.classCount),
             machine: .current(jobs: workers, blasThreadsPerRun: 1),
             runs: runs,
+            histogramRanges: probing?.ranges,
             wallSeconds: seconds(since: start),
             sumOfRunSeconds: runs.reduce(0) { $0 + $1.seconds },
             gitCommit: nil,
@@ -83,23 +86,52 @@ public struct ExperimentRunner: Sendable {
     /// One run: build the network, draw its weights from the initializer's own stream, and
     /// train it on the data order shared by every initializer of the experiment.
     public static func train(_ scheme: any Initializer, config: ExperimentConfig, data: DatasetSplits,
-                             repeatIndex: Int = 0, observers: [any TrainingObserver] = []) -> RunResult {
+                             repeatIndex: Int = 0, probing: Probing? = nil,
+                             observers: [any TrainingObserver] = []) -> RunResult {
         let start = ContinuousClock.now
+        let network = initialNetwork(scheme, config: config, data: data, repeatIndex: repeatIndex)
+        let sizes = network.sizes
+        let probe = probing.map { ProbeObserver(probeBatch: $0.batch, every: config.probeEvery, ranges: $0.ranges) }
+        // Same shuffles for every initializer: differences come from the weights alone.
+        var dataOrder = SeededGenerator(seed: config.seed, stream: "data-order", index: repeatIndex)
+        let trainer = Trainer(network: network, optimizer: config.optimizer.makeOptimizer(for: network.layers),
+                              settings: TrainingSettings(epochs: config.epochs, batchSize: config.batchSize),
+                              observers: observers + (probe.map { [$0] } ?? []))
+        let history = trainer.fit(train: data.train, test: data.test, dataOrder: &dataOrder)
+        return RunResult(id: "\(scheme.name)#seed\(config.seed)", initializer: scheme.name, label: scheme.label,
+                         formula: scheme.formula, seed: config.seed, layerSizes: sizes, history: history,
+                         probes: probe?.record, seconds: seconds(since: start))
+    }
+
+    /// The network of one run as initialized: weights from the initializer's own stream.
+    static func initialNetwork(_ scheme: any Initializer, config: ExperimentConfig, data: DatasetSplits,
+                               repeatIndex: Int) -> MLP {
         let sizes = config.layerSizes(inputs: data.train.featureCount, classes: data.train.classCount)
         let network = MLP(sizes: sizes, hiddenActivation: config.hiddenActivation)
         var weightStream = SeededGenerator(seed: config.seed, stream: "weights:" + scheme.name, index: repeatIndex)
         for l in network.layers.indices {
             scheme.fill(&network.layers[l].weight, rng: &weightStream)
         }
-        // Same shuffles for every initializer: differences come from the weights alone.
-        var dataOrder = SeededGenerator(seed: config.seed, stream: "data-order", index: repeatIndex)
-        let trainer = Trainer(network: network, optimizer: config.optimizer.makeOptimizer(for: network.layers),
-                              settings: TrainingSettings(epochs: config.epochs, batchSize: config.batchSize),
-                              observers: observers)
-        let history = trainer.fit(train: data.train, test: data.test, dataOrder: &dataOrder)
-        return RunResult(id: "\(scheme.name)#seed\(config.seed)", initializer: scheme.name, label: scheme.label,
-                         formula: scheme.formula, seed: config.seed, layerSizes: sizes, history: history,
-                         seconds: seconds(since: start))
+        return network
+    }
+
+    /// What every run's probes share: the probe batch and the histogram ranges.
+    public struct Probing: Sendable {
+        public let batch: ProbeBatch
+        public let ranges: HistogramRanges
+    }
+
+    /// The fixed probe batch (the first examples of the test split) and histogram ranges
+    /// planned from every initializer's step-0 pass over it.
+    static func planProbes(_ schemes: [any Initializer], config: ExperimentConfig, data: DatasetSplits) -> Probing {
+        let count = min(config.probeBatchSize, data.test.count)
+        var inputs = Matrix(rows: count, cols: data.test.featureCount)
+        var labels: [Int32] = []
+        data.test.gather(Array(0..<count)[...], into: &inputs, labels: &labels)
+        let batch = ProbeBatch(inputs: inputs, labels: labels)
+        let magnitudes = schemes.map { batch.magnitudes(of: initialNetwork($0, config: config, data: data, repeatIndex: 0)) }
+        let hidden = config.hiddenSizes.map { _ in config.hiddenActivation == .relu } + [false]
+        return Probing(batch: batch, ranges: HistogramRanges.plan(magnitudes: magnitudes, nonNegative: hidden))
     }
 }
 

@@ -2,11 +2,12 @@ import Foundation
 
 /// Reads and writes metrics.json. Writing is atomic (temporary file, then rename), so a
 /// crash never leaves half a file; NaN and ±Inf are written as the strings "NaN",
-/// "Infinity" and "-Infinity".
+/// "Infinity" and "-Infinity". Keys are sorted; the JSON is compact (no indentation), since
+/// probes make it large and it is embedded in the report (`jq .` pretty-prints it).
 public enum ResultsStore {
     public static func encode(_ result: ExperimentResult) throws(ResultsError) -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         do { return try encoder.encode(result) } catch { throw .encoding(String(describing: error)) }

@@ -61,13 +61,23 @@ public final class MLP {
         return SoftmaxCrossEntropy.evaluate(logits: ws.z[layers.count - 1], labels: labels)
     }
 
-    /// Values of the most recent pass for layer `l` (0-based): pre-activation z, activation a
-    /// (hidden layers; the output layer's a is its z), and ∂L/∂a (hidden layers, after a
-    /// backward pass). For observers; nil before any pass.
-    public func lastPass(layer l: Int) -> (z: Matrix, a: Matrix, dA: Matrix?)? {
+    /// Values of the most recent pass through layer `l` (0-based), for observers.
+    public struct LayerPass {
+        /// Pre-activation z (batch, units).
+        public let z: Matrix
+        /// Activation a (batch, units); the output layer's a is its z (logits).
+        public let a: Matrix
+        /// ∂L/∂a back-propagated into this layer's output (hidden layers; after a backward).
+        public let dA: Matrix?
+        /// ∂L/∂z (batch, units), after a backward.
+        public let dZ: Matrix
+    }
+
+    /// The most recent pass through layer `l`; nil before any pass.
+    public func lastPass(layer l: Int) -> LayerPass? {
         guard let batch = lastBatchSize, let ws = workspaces[batch] else { return nil }
         let hidden = l < layers.count - 1
-        return (ws.z[l], hidden ? ws.a[l] : ws.z[l], hidden ? ws.dA[l] : nil)
+        return LayerPass(z: ws.z[l], a: hidden ? ws.a[l] : ws.z[l], dA: hidden ? ws.dA[l] : nil, dZ: ws.dZ[l])
     }
 
     // x (batch, n0) → z[0] → a[0] → … → z[last] (logits)

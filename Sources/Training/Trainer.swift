@@ -9,6 +9,8 @@ public final class Trainer {
     public let network: MLP
     public let settings: TrainingSettings
     public private(set) var optimizer: any Optimizer
+    /// Optimizer steps taken so far in `fit` (the diverging step counts: its loss was seen).
+    public private(set) var stepsTaken = 0
     private let observers: [any TrainingObserver]
 
     public init(network: MLP, optimizer: any Optimizer, settings: TrainingSettings,
@@ -54,6 +56,7 @@ public final class Trainer {
                     partialBatch = last
                 }
                 step += 1
+                stepsTaken = step
                 history.batchLosses.append(loss)
                 guard loss.isFinite else {
                     history.divergedAtStep = step

@@ -57,12 +57,16 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Runs trained at the same time (default: the number of cores).")
     var jobs: Int?
 
+    @Option(help: "Record per-layer statistics every N optimizer steps (plus step 0 and the last); 0 turns probes off (default: the preset's, 50).")
+    var probeEvery: Int?
+
     @OptionGroup var report: ReportOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, got \(jobs).") }
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be 1 or more, got \(epochs).") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be 1 or more, got \(batchSize).") }
+        if let probeEvery, probeEvery < 0 { throw ValidationError("--probe-every must be 0 (off) or more, got \(probeEvery).") }
         do { _ = try makeConfig() } catch { throw ValidationError(error.description) }
     }
 
@@ -72,6 +76,7 @@ struct RunCommand: ParsableCommand {
         if let seed { config.seed = seed }
         if let epochs { config.epochs = epochs }
         if let batchSize { config.batchSize = batchSize }
+        if let probeEvery { config.probeEvery = probeEvery }
         if let inits {
             do { config.initializers = try InitializerSpec.parseList(inits).map(\.name) } catch { throw .initializer(error) }
         }
@@ -126,6 +131,7 @@ struct RunCommand: ParsableCommand {
         var parts = ["initscope", "run", "--preset", config.name]
         if let data { parts += ["--data", data] }
         parts += ["--seed", "\(config.seed)", "--epochs", "\(config.epochs)", "--batch-size", "\(config.batchSize)",
+                  "--probe-every", "\(config.probeEvery)",
                   "--inits", config.initializers.joined(separator: ",")]
         return parts.map(shellQuoted).joined(separator: " ")
     }

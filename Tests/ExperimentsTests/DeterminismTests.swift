@@ -54,7 +54,7 @@ import TestSupport
         let folder = try FixturePaths.temporaryDirectory()
         let file = try ResultsStore.write(result, toFolder: folder)
         let text = try String(contentsOf: file, encoding: .utf8)
-        #expect(text.contains("\"schemaVersion\" : 1") && text.contains("\"NaN\"") && text.contains("\"Infinity\""))
+        #expect(text.contains("\"schemaVersion\":1") && text.contains("\"NaN\"") && text.contains("\"Infinity\""))
         let back = try ResultsStore.read(file)
         #expect(back.runs[0].history.batchLosses[0].isNaN)
         #expect(back.runs[0].history.batchLosses[1] == .infinity)

@@ -1,0 +1,69 @@
+import Tensor
+import Network
+
+/// Measures one layer of a network right after a probe-batch pass: the numbers of a
+/// `LayerSnapshot` and, when asked, its histograms.
+enum LayerProbe {
+    static func snapshot(network: MLP, layer l: Int, step: Int, initialWeight: Matrix,
+                         weightBeforeUpdate: Matrix?) -> LayerSnapshot {
+        let dense = network.layers[l]
+        let hidden = l < network.layers.count - 1
+        guard let pass = network.lastPass(layer: l) else { preconditionFailure("probe before any pass") }
+        let weight = Summary(dense.weight.storage)
+        let weightGradient = Summary(dense.dWeight.storage, percentiles: true)
+        let backProp = (pass.dA ?? pass.dZ).storage
+        var nearZero = 0
+        for x in pass.a.storage where abs(x) < 1e-6 { nearZero += 1 }
+        let dead: Double? = hidden && network.hiddenActivation == .relu ? deadUnitFraction(pass.a) : nil
+        let update = weightBeforeUpdate.map { before in
+            ratio(std(difference(dense.weight.storage, before.storage)), weight.std)
+        }
+        return LayerSnapshot(
+            step: step, weight: weight, bias: Summary(dense.bias),
+            distanceFromInit: l2(difference(dense.weight.storage, initialWeight.storage)),
+            preActivation: Summary(pass.z.storage, percentiles: true),
+            activation: Summary(pass.a.storage, percentiles: true),
+            activationGradient: Summary(backProp, percentiles: true),
+            weightGradient: weightGradient,
+            deadFraction: dead,
+            nearZeroFraction: Double(nearZero) / Double(max(1, pass.a.count)),
+            gradientToData: ratio(weightGradient.std, weight.std),
+            updateToData: update,
+            symmetry: SymmetryStats(weight: dense.weight))
+    }
+
+    static func histograms(network: MLP, layer l: Int, step: Int, ranges: HistogramRanges) -> LayerHistograms {
+        let dense = network.layers[l]
+        guard let pass = network.lastPass(layer: l) else { preconditionFailure("probe before any pass") }
+        return LayerHistograms(
+            step: step,
+            weight: ranges.histogram(layer: l, .weight, of: dense.weight.storage),
+            activation: ranges.histogram(layer: l, .activation, of: pass.a.storage),
+            activationGradient: ranges.histogram(layer: l, .activationGradient, of: (pass.dA ?? pass.dZ).storage),
+            weightGradient: ranges.histogram(layer: l, .weightGradient, of: dense.dWeight.storage),
+            logWeightGradient: .logMagnitude(of: dense.dWeight.storage))
+    }
+
+    /// Share of units (columns of a) that are 0 for every example of the batch.
+    static func deadUnitFraction(_ a: Matrix) -> Double {
+        var active = [Bool](repeating: false, count: a.cols)
+        for r in 0..<a.rows {
+            for c in 0..<a.cols where a[r, c] > 0 { active[c] = true }
+        }
+        return Double(active.filter { !$0 }.count) / Double(max(1, a.cols))
+    }
+
+    static func difference(_ a: [Float], _ b: [Float]) -> [Float] {
+        zip(a, b).map { $0 - $1 }
+    }
+
+    static func std(_ values: [Float]) -> Double { Summary(values).std }
+
+    static func l2(_ values: [Float]) -> Double { Summary(values).l2 }
+
+    /// a / b, with 0/0 = 0 (nothing moved, nothing to move) and x/0 = +∞.
+    static func ratio(_ a: Double, _ b: Double) -> Double {
+        if b == 0 { return a == 0 ? 0 : .infinity }
+        return a / b
+    }
+}

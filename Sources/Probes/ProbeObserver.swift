@@ -1,0 +1,66 @@
+import Tensor
+import Network
+import Training
+
+/// Records per-layer statistics and histograms of one run at the steps of a
+/// `ProbeSchedule`, measured on a fixed probe batch.
+///
+/// It observes, it never steers: the probe batch's forward/backward runs only at run start
+/// and after an optimizer step (where the gradient buffers it overwrites are spent), and the
+/// weights are only read. A test checks the training history is identical with and without.
+public final class ProbeObserver: TrainingObserver {
+    public let probeBatch: ProbeBatch
+    public let every: Int
+    public let ranges: HistogramRanges
+    private var schedule = ProbeSchedule(every: 1, totalSteps: 0)
+    private var initialWeights: [Matrix] = []
+    /// Weights after the previous step, kept only when the next step is probed.
+    private var weightsBeforeUpdate: [Matrix]?
+    private var lastProbedStep = -1
+    public private(set) var record: RunProbes
+
+    public init(probeBatch: ProbeBatch, every: Int, ranges: HistogramRanges) {
+        self.probeBatch = probeBatch
+        self.every = every
+        self.ranges = ranges
+        record = RunProbes(probeEvery: every, probeBatchSize: probeBatch.labels.count, layers: [])
+    }
+
+    public func trainer(_ trainer: Trainer, didEmit event: TrainingEvent) {
+        let network = trainer.network
+        switch event {
+        case let .runStart(totalSteps, _):
+            schedule = ProbeSchedule(every: every, totalSteps: totalSteps)
+            initialWeights = network.layers.map(\.weight)
+            record.layers = network.layers.enumerated().map { l, dense in
+                LayerTrace(index: l, fanIn: dense.fanIn, fanOut: dense.fanOut,
+                           output: l < network.layers.count - 1 ? network.hiddenActivation.rawValue : "logits",
+                           snapshots: [], histograms: [])
+            }
+            if schedule.probes(at: 1) { weightsBeforeUpdate = network.layers.map(\.weight) }
+            probe(network, step: 0)
+        case let .batchEnd(step, _, _):
+            if schedule.probes(at: step) { probe(network, step: step) }
+            weightsBeforeUpdate = schedule.probes(at: step + 1) ? network.layers.map(\.weight) : nil
+        case .runEnd:
+            // A run stopped early (diverged) still gets its final state recorded.
+            if trainer.stepsTaken != lastProbedStep { probe(network, step: trainer.stepsTaken, keepHistograms: true) }
+        case .epochEnd:
+            break
+        }
+    }
+
+    private func probe(_ network: MLP, step: Int, keepHistograms: Bool = false) {
+        probeBatch.pass(through: network)
+        let keepHistograms = keepHistograms || schedule.keepsHistograms(at: step)
+        for l in network.layers.indices {
+            record.layers[l].snapshots.append(LayerProbe.snapshot(
+                network: network, layer: l, step: step, initialWeight: initialWeights[l],
+                weightBeforeUpdate: weightsBeforeUpdate?[l]))
+            if keepHistograms {
+                record.layers[l].histograms.append(LayerProbe.histograms(network: network, layer: l, step: step, ranges: ranges))
+            }
+        }
+        lastProbedStep = step
+    }
+}

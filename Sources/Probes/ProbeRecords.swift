@@ -1,0 +1,77 @@
+import Tensor
+
+/// The four tensors a probe looks at in every layer.
+public enum ProbedQuantity: String, Sendable, Codable, CaseIterable {
+    case weight
+    /// The layer's output a (post-activation; logits for the last layer).
+    case activation
+    /// ∂L/∂a back-propagated into the layer's output (∂L/∂logits for the last layer).
+    case activationGradient
+    /// ∂L/∂W.
+    case weightGradient
+}
+
+/// Whether units of a layer compute the same function: the seeds' "all hidden units are
+/// identical" made measurable on the incoming weight rows.
+public struct SymmetryStats: Sendable, Codable, Equatable {
+    /// Largest cosine similarity between two units' incoming weights (two all-zero rows count
+    /// as 1: they compute the same thing).
+    public var maxCosine: Double
+    /// Units whose incoming weights equal another unit's to 1e-6.
+    public var identicalUnits: Int
+}
+
+/// One layer at one probe step, measured on the fixed probe batch.
+public struct LayerSnapshot: Sendable, Codable, Equatable {
+    /// Optimizer updates applied so far (0 = as initialized).
+    public var step: Int
+    public var weight: Summary
+    public var bias: Summary
+    /// ‖W − W₀‖_F.
+    public var distanceFromInit: Double
+    public var preActivation: Summary
+    public var activation: Summary
+    public var activationGradient: Summary
+    public var weightGradient: Summary
+    /// ReLU layers: share of units never active on the probe batch.
+    public var deadFraction: Double?
+    /// Share of activations with |a| < 1e-6.
+    public var nearZeroFraction: Double
+    /// grad:data = std(∂L/∂W) / std(W).
+    public var gradientToData: Double
+    /// update:data = std(ΔW) / std(W) for the update just applied (nil at step 0).
+    public var updateToData: Double?
+    public var symmetry: SymmetryStats
+}
+
+/// Fixed-bin histograms of one layer at one step (bins shared across the experiment's runs).
+public struct LayerHistograms: Sendable, Codable, Equatable {
+    public var step: Int
+    public var weight: Histogram
+    public var activation: Histogram
+    public var activationGradient: Histogram
+    public var weightGradient: Histogram
+    /// log10|∂L/∂W| (exact zeros in underflow).
+    public var logWeightGradient: Histogram
+}
+
+/// Everything probed in one layer over a run.
+public struct LayerTrace: Sendable, Codable, Equatable {
+    public var index: Int
+    public var fanIn: Int
+    public var fanOut: Int
+    /// "relu" for hidden layers, "logits" for the output layer.
+    public var output: String
+    public var snapshots: [LayerSnapshot]
+    public var histograms: [LayerHistograms]
+
+    /// "layer 1 (784→256)".
+    public var name: String { "layer \(index + 1) (\(fanIn)→\(fanOut))" }
+}
+
+/// The probes of one run: O(layers × probes) numbers, never the raw tensors.
+public struct RunProbes: Sendable, Codable, Equatable {
+    public var probeEvery: Int
+    public var probeBatchSize: Int
+    public var layers: [LayerTrace]
+}
