@@ -28,7 +28,8 @@ let package = Package(
         .target(name: "Tensor", dependencies: ["CBLAS"]),
         .target(name: "Initializers", dependencies: ["Tensor"]),
         .target(name: "Network", dependencies: ["Tensor"]),
-        .target(name: "Datasets", dependencies: ["Tensor", "CZlib"]),
+        .target(name: "Compression", dependencies: ["CZlib"]),
+        .target(name: "Datasets", dependencies: ["Tensor", "Compression"]),
         .target(name: "Training", dependencies: ["Tensor", "Network", "Datasets"]),
         // Observers of training: per-layer statistics and histograms, never steering it.
         .target(name: "Probes", dependencies: ["Tensor", "Network", "Training"]),
@@ -41,7 +42,7 @@ let package = Package(
         .target(name: "Templates", path: "Templates", sources: ["Templates.swift"],
                 resources: [.embedInCode("report.mustache"), .embedInCode("report.css"), .embedInCode("partials")]),
         .target(name: "Report", dependencies: [
-            "Experiments", "Charts", "CairoRenderer", "Templates",
+            "Experiments", "Probes", "Tensor", "Charts", "CairoRenderer", "Templates", "Compression",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "initscope", dependencies: [
@@ -54,7 +55,7 @@ let package = Package(
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
         .testTarget(name: "InitializersTests", dependencies: ["Initializers", "Tensor", "TestSupport"]),
         .testTarget(name: "NetworkTests", dependencies: ["Network", "Tensor", "TestSupport"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Tensor", "TestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "Compression", "Tensor", "TestSupport"]),
         .testTarget(name: "TrainingTests",
                     dependencies: ["Training", "Network", "Initializers", "Datasets", "Tensor", "TestSupport"]),
         .testTarget(name: "ExperimentsTests",
@@ -63,7 +64,7 @@ let package = Package(
                     dependencies: ["Probes", "Training", "Network", "Initializers", "Datasets", "Tensor", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "CairoRendererTests", dependencies: ["CairoRenderer", "Charts"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Experiments", "Charts", "Templates", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Experiments", "Charts", "Templates", "Compression", "TestSupport"]),
         .testTarget(name: "initscopeTests", dependencies: ["initscope", "TestSupport"]),
     ]
 )

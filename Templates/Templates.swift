@@ -15,6 +15,7 @@ public enum EmbeddedTemplates {
             "figure": text(PackageResources.figure_mustache),
             "epochs": text(PackageResources.epochs_mustache),
             "reproduce": text(PackageResources.reproduce_mustache),
+            "probes": text(PackageResources.probes_mustache),
         ]
     }
 

@@ -1,3 +1,3 @@
 // System zlib through pkg-config `zlib`.
-// Imported by exactly one Swift file: Sources/Datasets/Gzip.swift.
+// Imported by exactly one Swift file: Sources/Compression/Zlib.swift.
 #include <zlib.h>

@@ -38,6 +38,10 @@ public struct LineChart: Chart {
     public var xRange: ClosedRange<Double>?
     /// The word for x in annotations, e.g. "step".
     public var xUnit: String
+    /// False for sparklines in a table whose header explains the series.
+    public var showsLegend = true
+    /// About how many x ticks to aim for (fewer for small charts).
+    public var xTickTarget = 6
 
     public init(title: String, xLabel: String, yLabel: String, series: [Series], yScale: AxisScale = .linear,
                 yRange: ClosedRange<Double>? = nil, xRange: ClosedRange<Double>? = nil, xUnit: String = "step") {
@@ -83,11 +87,11 @@ public struct LineChart: Chart {
     public func draw(in renderer: some Renderer, size: Size) {
         let allY = series.flatMap(\.y), allX = series.flatMap(\.x)
         let counts = allX.allSatisfy { !$0.isFinite || $0 == $0.rounded() }
-        var x = Axis(scale: .linear, data: allX, fixed: xRange, target: 6, minimumStep: counts ? 1 : 0)
+        var x = Axis(scale: .linear, data: allX, fixed: xRange, target: xTickTarget, minimumStep: counts ? 1 : 0)
         var y = Axis(scale: yScale, data: allY, fixed: yRange)
         let needsZeroStrip = yScale == .log10 && allY.contains { $0.isFinite && $0 <= 0 }
         var frame = PlotFrame(title: title, xLabel: xLabel, yLabel: yLabel,
-                              legend: Legend(entries: legendEntries()), hasZeroStrip: needsZeroStrip)
+                              legend: Legend(entries: showsLegend ? legendEntries() : []), hasZeroStrip: needsZeroStrip)
         frame.layout(size: size, x: &x, y: &y, renderer: renderer)
         frame.drawAxes(x: x, y: y, size: size, renderer: renderer)
 

@@ -12,9 +12,12 @@ public enum HTMLReport {
         do { metrics = try ResultsStore.encode(result) } catch {
             throw .chartFailed(title: "metrics.json", reason: error.description)
         }
+        let probes = ProbeFigures(result: result, scale: figures.scale)
         let model = ReportModel(result: result, figures: try figures.figures(for: result),
                                 colors: ReportFigures.colors(for: result), metricsJSON: metrics,
-                                css: templates.stylesheet)
+                                css: templates.stylesheet,
+                                probeFigures: try probes.gradientFlowAcrossInitializers().map { [$0] } ?? [],
+                                overview: try probes.overviewRows(), details: try probes.details())
         return try templates.renderPage(model)
     }
 

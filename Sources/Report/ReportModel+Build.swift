@@ -1,11 +1,13 @@
 import Foundation
 import Experiments
+import Compression
 
 extension ReportModel {
     /// Builds the view model of `result`. `figures` are drawn charts in page order;
     /// `colors` maps run ids to their chart colour; `metricsJSON` is embedded for download.
     public init(result: ExperimentResult, figures: [Figure], colors: [String: String],
-                metricsJSON: Data, css: String) {
+                metricsJSON: Data, css: String, probeFigures: [Figure] = [], overview: [OverviewRow] = [],
+                details: [DetailSection] = []) {
         let config = result.config
         let chance = 1 / Double(max(result.dataset.classes, 1))
         let sizes = result.runs.first?.layerSizes
@@ -51,6 +53,11 @@ extension ReportModel {
                 color: colors[run.id] ?? "#888888")
         }
         self.figures = figures
+        self.hasProbes = !overview.isEmpty
+        self.probeEvery = config.probeEvery
+        self.probeFigures = probeFigures
+        self.overview = overview
+        self.details = details
         let epochCount = result.runs.map(\.history.epochs.count).max() ?? 0
         self.epochHeaders = (0..<epochCount).map { "Epoch \($0 + 1)" }
         self.epochRows = result.runs.map { run in
@@ -61,8 +68,10 @@ extension ReportModel {
             })
         }
         self.command = result.command.isEmpty ? "initscope run --preset \(config.name) --seed \(config.seed)" : result.command
-        self.metricsDataURI = DataURI.make(mediaType: "application/json", bytes: metricsJSON)
-        self.metricsSize = Format.bytes(metricsJSON.count)
+        // Gzipped: with probes the JSON is megabytes and compresses several times over.
+        let compressed = Zlib.gzip([UInt8](metricsJSON))
+        self.metricsDataURI = DataURI.make(mediaType: "application/gzip", bytes: compressed)
+        self.metricsSize = "\(Format.bytes(compressed.count)) gzipped, \(Format.bytes(metricsJSON.count)) unpacked"
         self.schemaVersion = result.schemaVersion
     }
 }

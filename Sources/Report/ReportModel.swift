@@ -30,6 +30,24 @@ public struct ReportModel: Sendable {
         public let height: Int
     }
 
+    /// One initializer in the probe overview: sparklines in a fixed column order.
+    public struct OverviewRow: Sendable {
+        public let anchor: String
+        public let label: String
+        public let cells: [Figure]
+        /// "256/256, 128/128" — units with identical incoming weights per hidden layer, at the end.
+        public let identicalUnits: String
+        public let rowClass: String
+    }
+
+    /// One initializer's layer-by-layer charts, collapsed under its name.
+    public struct DetailSection: Sendable {
+        public let anchor: String
+        public let label: String
+        public let summary: String
+        public let figures: [Figure]
+    }
+
     public struct EpochCell: Sendable { public let accuracy: String; public let loss: String }
     public struct EpochRow: Sendable { public let label: String; public let cells: [EpochCell] }
 
@@ -43,6 +61,12 @@ public struct ReportModel: Sendable {
     public let chance: String
     public let rows: [LeaderboardRow]
     public let figures: [Figure]
+    /// Probe sections; empty when the run was made with --probe-every 0.
+    public let hasProbes: Bool
+    public let probeEvery: Int
+    public let probeFigures: [Figure]
+    public let overview: [OverviewRow]
+    public let details: [DetailSection]
     public let epochHeaders: [String]
     public let epochRows: [EpochRow]
     public let command: String

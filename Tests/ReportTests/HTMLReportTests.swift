@@ -2,6 +2,7 @@ import Testing
 import Foundation
 import Experiments
 import Report
+import Compression
 import TestSupport
 
 /// The page a teammate opens from an email: self-contained, escaped, written atomically.
@@ -56,7 +57,7 @@ import TestSupport
         let best = try #require(html.range(of: "best"))
         let zeros = try #require(html.range(of: "zeros-first"))
         #expect(best.lowerBound < zeros.lowerBound)
-        for fact in ["Haswell", "1 thread per run", "abc123", "Adam (lr 0.001", "Seed", "initscope run --preset udacity", "Download metrics.json"] {
+        for fact in ["Haswell", "1 thread per run", "abc123", "Adam (lr 0.001", "Seed", "initscope run --preset udacity", "Download metrics.json.gz"] {
             #expect(html.contains(fact), "missing \(fact)")
         }
     }
@@ -64,8 +65,9 @@ import TestSupport
     @Test func embeddedMetricsDecodeBackToTheResult() throws {
         let result = sampleResult()
         let html = try render(result)
-        let uri = try #require(attributeValues("href", in: html).first { $0.hasPrefix("data:application/json;base64,") })
-        let data = try #require(Data(base64Encoded: String(uri.dropFirst("data:application/json;base64,".count))))
+        let uri = try #require(attributeValues("href", in: html).first { $0.hasPrefix("data:application/gzip;base64,") })
+        let gzipped = try #require(Data(base64Encoded: String(uri.dropFirst("data:application/gzip;base64,".count))))
+        let data = Data(try Zlib.inflate([UInt8](gzipped), outputLimit: 1 << 30))
         let folder = try FixturePaths.temporaryDirectory()
         try data.write(to: folder.appendingPathComponent("metrics.json"))
         #expect(try ResultsStore.read(folder.appendingPathComponent("metrics.json")) == result)

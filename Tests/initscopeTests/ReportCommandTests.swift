@@ -23,6 +23,10 @@ import TestSupport
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let html = try String(contentsOf: elsewhere.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("He normal") && html.contains("Leaderboard"))
+        // Probes: the layer section is there and zero init's hidden units are all identical.
+        #expect(html.contains("Inside the layers"))
+        #expect(html.contains("<td class=\"num\">256/256, 128/128</td>"))
+        #expect(html.contains("<td class=\"num\">0/256, 0/128</td>"))
     }
 
     @Test func badTemplatesAreRefusedBeforeTraining() throws {
