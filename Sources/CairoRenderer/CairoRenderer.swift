@@ -1,7 +1,8 @@
 import CCairo
 import Charts
 
-/// Paints charts with Cairo into an in-memory ARGB surface and encodes it as PNG bytes.
+/// Paints charts with Cairo into an in-memory RGB surface (opaque white: no alpha channel to
+/// store, so PNGs are about a quarter smaller) and encodes it as PNG bytes.
 ///
 /// The only file that imports CCairo. The surface and context are owned by this
 /// non-Sendable class and freed in `deinit`; use one instance on one thread.
@@ -18,7 +19,7 @@ public final class CairoRenderer: Renderer {
         guard width > 0, height > 0, width <= 16_384, height <= 16_384 else {
             throw .badSize(width: Int(width), height: Int(height))
         }
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height) else {
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height) else {
             throw .cairo(status: "no surface")
         }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else {

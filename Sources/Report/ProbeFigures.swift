@@ -12,7 +12,7 @@ struct ProbeFigures {
     let scale: Double
 
     static let sparkline = Size(230, 120)
-    static let detail = Size(900, 330)
+    static let detail = Size(900, 280)
 
     /// Runs that were probed, in config order.
     var probedRuns: [(run: RunResult, probes: RunProbes)] {
@@ -76,14 +76,20 @@ struct ProbeFigures {
             updates.title = "update:data = std(ΔW) / std(W) per layer (1e-3 is the usual healthy level)"
             updates.yLabel = "update:data"
             updates.xLabel = "step"
-            let figures = [
+            var figures = [
                 try figure(grid, id: "\(anchor(run))-histograms", size: Size(900, 110 + 120 * Double(layers.count)), scale: 1,
                            caption: "Shares of elements per bin at step 0 (grey) and at the end (blue); bins shared by every initializer. ◀/▶ count what fell outside the shared range."),
                 try figure(gradientChart.showingLegend(), id: "\(anchor(run))-gradients", size: Self.detail, scale: 1,
                            caption: "Vanishing gradients fall toward the \"= 0\" strip, exploding ones climb by decades."),
                 try figure(updates.showingLegend(), id: "\(anchor(run))-updates", size: Self.detail, scale: 1,
                            caption: "Far below 1e-3 the layer barely learns; far above, updates are large relative to the weights."),
+                try figure(activationBands(layers), id: "\(anchor(run))-bands", size: Self.detail, scale: 1,
+                           caption: "Percentiles of each hidden layer's activations on the probe batch (TensorBoard's distribution bands): collapsing bands mean dying or vanishing units, climbing ones exploding activations."),
             ]
+            if let heatmap = activationHeatmap(layers) {
+                figures.append(try figure(heatmap, id: "\(anchor(run))-heatmap", size: Size(900, 300), scale: 1,
+                                          caption: "Each column is one probe's activation histogram of layer 1 on the shared bins; colour is the share of activations in the bin (log scale)."))
+            }
             let first = layers.first?.snapshots.first
             sections.append(ReportModel.DetailSection(
                 anchor: anchor(run), label: run.label,
@@ -136,6 +142,29 @@ struct ProbeFigures {
                              rowLabels: layers.map { "layer \($0.index + 1)\n\($0.fanIn)→\($0.fanOut)" },
                              columnTitles: ["activations a", "back-prop gradients ∂L/∂a", "weight gradients ∂L/∂W"],
                              cells: cells)
+    }
+
+    /// Percentile bands of every hidden layer's activations over the steps.
+    func activationBands(_ layers: [LayerTrace]) -> BandChart {
+        BandChart(title: "Activations per hidden layer: median and 16–84 / 2–98 / 0–100 % bands",
+                  xLabel: "step", yLabel: "activation a",
+                  series: layers.dropLast().map { layer in
+                      BandChart.Series(label: layer.name, x: steps(layer), percentiles: layer.snapshots.map {
+                          BandChart.Percentiles($0.activation.percentiles ?? Array(repeating: .nan, count: 7))
+                      })
+                  })
+    }
+
+    /// The first layer's activation histograms over time, on the shared bins.
+    func activationHeatmap(_ layers: [LayerTrace]) -> Heatmap? {
+        guard let layer = layers.first, !layer.histograms.isEmpty else { return nil }
+        let snapshots = Dictionary(layer.snapshots.map { ($0.step, $0) }, uniquingKeysWith: { first, _ in first })
+        return Heatmap(title: "\(layer.name): activation histogram over time", yLabel: "activation a",
+                       steps: layer.histograms.map { Double($0.step) },
+                       histograms: layer.histograms.map { h in
+                           chartData(h.activation, allZero: snapshots[h.step].map { isAllZero($0.activation) } ?? false)
+                       },
+                       colorScale: .log10(floor: 1e-4))
     }
 
     func isAllZero(_ s: Summary) -> Bool { s.nonFinite == 0 && s.min == 0 && s.max == 0 }

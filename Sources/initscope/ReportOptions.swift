@@ -7,8 +7,8 @@ struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Folder with report.mustache, report.css and/or partials/*.mustache that replace the built-in ones.", valueName: "dir"))
     var templates: String?
 
-    @Option(help: "Pixel density of the chart PNGs (1 = smaller file, 2 = sharp on high-density screens).")
-    var chartScale: Double = 2
+    @Option(help: "Pixel density of the main chart PNGs (1 = smallest file, 2 = sharpest on high-density screens; per-layer charts are always 1).")
+    var chartScale: Double = 1.5
 
     func validate() throws {
         guard chartScale >= 0.5, chartScale <= 4 else {
