@@ -29,7 +29,17 @@ enum LayerProbe {
             nearZeroFraction: Double(nearZero) / Double(max(1, pass.a.count)),
             gradientToData: ratio(weightGradient.std, weight.std),
             updateToData: update,
-            symmetry: SymmetryStats(weight: dense.weight))
+            symmetry: SymmetryStats(weight: dense.weight),
+            trainingBatch: nil)
+    }
+
+    /// Statistics of the pass the trainer just made on its batch (read before the probe
+    /// batch's own pass replaces the buffers).
+    static func trainingBatch(network: MLP, layer l: Int) -> TrainingBatchStats? {
+        guard let pass = network.lastPass(layer: l) else { return nil }
+        return TrainingBatchStats(activation: Summary(pass.a.storage),
+                                  activationGradient: Summary((pass.dA ?? pass.dZ).storage),
+                                  weightGradient: Summary(network.layers[l].dWeight.storage))
     }
 
     static func histograms(network: MLP, layer l: Int, step: Int, ranges: HistogramRanges) -> LayerHistograms {

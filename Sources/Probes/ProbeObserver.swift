@@ -51,12 +51,15 @@ public final class ProbeObserver: TrainingObserver {
     }
 
     private func probe(_ network: MLP, step: Int, keepHistograms: Bool = false) {
+        // After a step, the buffers still hold that step's training batch: read them first.
+        let trainingBatch = step == 0 ? [] : network.layers.indices.map { LayerProbe.trainingBatch(network: network, layer: $0) }
         probeBatch.pass(through: network)
         let keepHistograms = keepHistograms || schedule.keepsHistograms(at: step)
         for l in network.layers.indices {
-            record.layers[l].snapshots.append(LayerProbe.snapshot(
-                network: network, layer: l, step: step, initialWeight: initialWeights[l],
-                weightBeforeUpdate: weightsBeforeUpdate?[l]))
+            var snapshot = LayerProbe.snapshot(network: network, layer: l, step: step, initialWeight: initialWeights[l],
+                                               weightBeforeUpdate: weightsBeforeUpdate?[l])
+            snapshot.trainingBatch = trainingBatch.indices.contains(l) ? trainingBatch[l] : nil
+            record.layers[l].snapshots.append(snapshot)
             if keepHistograms {
                 record.layers[l].histograms.append(LayerProbe.histograms(network: network, layer: l, step: step, ranges: ranges))
             }

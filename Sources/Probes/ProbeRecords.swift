@@ -21,7 +21,15 @@ public struct SymmetryStats: Sendable, Codable, Equatable {
     public var identicalUnits: Int
 }
 
-/// One layer at one probe step, measured on the fixed probe batch.
+/// One layer on the training batch of a probed step (the values the optimizer just used).
+public struct TrainingBatchStats: Sendable, Codable, Equatable {
+    public var activation: Summary
+    public var activationGradient: Summary
+    public var weightGradient: Summary
+}
+
+/// One layer at one probe step, measured on the fixed probe batch (and, for steps ≥ 1, on
+/// that step's training batch).
 public struct LayerSnapshot: Sendable, Codable, Equatable {
     /// Optimizer updates applied so far (0 = as initialized).
     public var step: Int
@@ -42,6 +50,8 @@ public struct LayerSnapshot: Sendable, Codable, Equatable {
     /// update:data = std(ΔW) / std(W) for the update just applied (nil at step 0).
     public var updateToData: Double?
     public var symmetry: SymmetryStats
+    /// The same layer on the step's own training batch (nil at step 0, before any batch).
+    public var trainingBatch: TrainingBatchStats?
 }
 
 /// Fixed-bin histograms of one layer at one step (bins shared across the experiment's runs).

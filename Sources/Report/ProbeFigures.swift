@@ -7,17 +7,21 @@ import Probes
 
 /// The charts drawn from the probes: what every layer did while it learned.
 /// Per initializer they are small (1× density) so twelve runs fit a report of a few MB.
-struct ProbeFigures {
+struct ProbeFigures: Sendable {
     let result: ExperimentResult
     let scale: Double
 
-    static let sparkline = Size(230, 120)
-    static let detail = Size(900, 280)
+    static let sparkline = Size(220, 110)
+    static let detail = Size(880, 260)
 
     /// Runs that were probed, in config order.
     var probedRuns: [(run: RunResult, probes: RunProbes)] {
         result.runs.compactMap { run in run.probes.map { (run, $0) } }
     }
+
+    /// Probed runs as one Sendable value each, for drawing on all cores.
+    struct Probed: Sendable { let run: RunResult; let probes: RunProbes }
+    var probed: [Probed] { probedRuns.map { Probed(run: $0.run, probes: $0.probes) } }
 
     // MARK: across initializers
 
@@ -39,9 +43,9 @@ struct ProbeFigures {
 
     /// One row per initializer: sparklines of loss, gradient norms, update:data, dead units.
     func overviewRows() throws(ReportError) -> [ReportModel.OverviewRow] {
-        var rows: [ReportModel.OverviewRow] = []
-        for (run, probes) in probedRuns {
-            let layers = probes.layers
+        try parallelMap(probed) { (item: Probed) throws(ReportError) -> ReportModel.OverviewRow in
+            let run = item.run
+            let layers = item.probes.layers
             var cells: [ReportModel.Figure] = []
             var loss = LineChart(title: "", xLabel: "", yLabel: "",
                                  series: [.init(label: "loss", values: run.history.batchLosses.map(Double.init))], yScale: .log10)
@@ -54,18 +58,17 @@ struct ProbeFigures {
             let hidden = layers.dropLast()
             let identical = hidden.map { "\($0.snapshots.last?.symmetry.identicalUnits ?? 0)/\($0.fanOut)" }.joined(separator: ", ")
             let symmetric = hidden.contains { ($0.snapshots.last?.symmetry.identicalUnits ?? 0) == $0.fanOut }
-            rows.append(ReportModel.OverviewRow(anchor: anchor(run), label: run.label, cells: cells,
-                                                identicalUnits: identical, rowClass: symmetric ? "failed" : ""))
+            return ReportModel.OverviewRow(anchor: anchor(run), label: run.label, cells: cells,
+                                           identicalUnits: identical, rowClass: symmetric ? "failed" : "")
         }
-        return rows
     }
 
     // MARK: per initializer
 
     func details() throws(ReportError) -> [ReportModel.DetailSection] {
-        var sections: [ReportModel.DetailSection] = []
-        for (run, probes) in probedRuns {
-            let layers = probes.layers
+        try parallelMap(probed) { (item: Probed) throws(ReportError) -> ReportModel.DetailSection in
+            let run = item.run
+            let layers = item.probes.layers
             let grid = histogramGrid(run, layers)
             let gradients = perLayer(layers, yScale: .log10) { $0.weightGradient.l2 }
             var gradientChart = gradients
@@ -87,16 +90,15 @@ struct ProbeFigures {
                            caption: "Percentiles of each hidden layer's activations on the probe batch (TensorBoard's distribution bands): collapsing bands mean dying or vanishing units, climbing ones exploding activations."),
             ]
             if let heatmap = activationHeatmap(layers) {
-                figures.append(try figure(heatmap, id: "\(anchor(run))-heatmap", size: Size(900, 300), scale: 1,
+                figures.append(try figure(heatmap, id: "\(anchor(run))-heatmap", size: Size(880, 250), scale: 1,
                                           caption: "Each column is one probe's activation histogram of layer 1 on the shared bins; colour is the share of activations in the bin (log scale)."))
             }
             let first = layers.first?.snapshots.first
-            sections.append(ReportModel.DetailSection(
+            return ReportModel.DetailSection(
                 anchor: anchor(run), label: run.label,
                 summary: "step 0: ‖∂L/∂W‖ of layer 1 = \(TickFormat.short(first?.weightGradient.l2 ?? .nan)), activation std = \(TickFormat.short(first?.activation.std ?? .nan))",
-                figures: figures))
+                figures: figures)
         }
-        return sections
     }
 
     // MARK: building blocks

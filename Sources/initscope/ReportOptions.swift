@@ -8,7 +8,7 @@ struct ReportOptions: ParsableArguments {
     var templates: String?
 
     @Option(help: "Pixel density of the main chart PNGs (1 = smallest file, 2 = sharpest on high-density screens; per-layer charts are always 1).")
-    var chartScale: Double = 1.5
+    var chartScale: Double = 1.25
 
     func validate() throws {
         guard chartScale >= 0.5, chartScale <= 4 else {

@@ -54,6 +54,9 @@ import TestSupport
         #expect(try #require(record).layers[0].histograms.last?.step == 16)
         #expect(try #require(record).layers[0].snapshots[0].updateToData == nil)
         #expect(try #require(record).layers[0].snapshots[1].updateToData ?? 0 > 0)
+        // The training batch of each probed step is measured too (128 examples × 64 units).
+        #expect(try #require(record).layers[0].snapshots[0].trainingBatch == nil)
+        #expect(try #require(record).layers[0].snapshots[1].trainingBatch?.activation.count == 128 * 64)
     }
 
     @Test func zeroInitShowsIdenticalUnitsAndZeroHiddenGradients() throws {
