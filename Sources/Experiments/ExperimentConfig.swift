@@ -26,7 +26,7 @@ public struct ExperimentConfig: Sendable, Codable, Equatable {
 
     public init(name: String, summary: String, hiddenSizes: [Int], hiddenActivation: Activation,
                 optimizer: OptimizerSettings, batchSize: Int, epochs: Int, seed: UInt64,
-                initializers: [String], biasInit: String = "zeros", probeEvery: Int = 50, probeBatchSize: Int = 256) {
+                initializers: [String], biasInit: String = "zeros", probeEvery: Int = 50, probeBatchSize: Int = 128) {
         self.name = name
         self.summary = summary
         self.hiddenSizes = hiddenSizes

@@ -129,7 +129,13 @@ public struct ExperimentRunner: Sendable {
         var labels: [Int32] = []
         data.test.gather(Array(0..<count)[...], into: &inputs, labels: &labels)
         let batch = ProbeBatch(inputs: inputs, labels: labels)
-        let magnitudes = schemes.map { batch.magnitudes(of: initialNetwork($0, config: config, data: data, repeatIndex: 0)) }
+        // One step-0 pass per initializer, on all cores (each builds and owns its network).
+        let slots = Mutex<[[[ProbedQuantity: Double]]]>(Array(repeating: [], count: schemes.count))
+        DispatchQueue.concurrentPerform(iterations: schemes.count) { index in
+            let measured = batch.magnitudes(of: initialNetwork(schemes[index], config: config, data: data, repeatIndex: 0))
+            slots.withLock { $0[index] = measured }
+        }
+        let magnitudes = slots.withLock { $0 }
         let hidden = config.hiddenSizes.map { _ in config.hiddenActivation == .relu } + [false]
         return Probing(batch: batch, ranges: HistogramRanges.plan(magnitudes: magnitudes, nonNegative: hidden))
     }
