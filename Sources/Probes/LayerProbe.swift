@@ -45,13 +45,15 @@ enum LayerProbe {
     static func histograms(network: MLP, layer l: Int, step: Int, ranges: HistogramRanges) -> LayerHistograms {
         let dense = network.layers[l]
         guard let pass = network.lastPass(layer: l) else { preconditionFailure("probe before any pass") }
+        let backProp = (pass.dA ?? pass.dZ).storage
         return LayerHistograms(
             step: step,
             weight: ranges.histogram(layer: l, .weight, of: dense.weight.storage),
             activation: ranges.histogram(layer: l, .activation, of: pass.a.storage),
-            activationGradient: ranges.histogram(layer: l, .activationGradient, of: (pass.dA ?? pass.dZ).storage),
+            activationGradient: ranges.histogram(layer: l, .activationGradient, of: backProp),
             weightGradient: ranges.histogram(layer: l, .weightGradient, of: dense.dWeight.storage),
-            logWeightGradient: .logMagnitude(of: dense.dWeight.storage))
+            logWeightGradient: .logMagnitude(of: dense.dWeight.storage),
+            logActivationGradient: .logMagnitude(of: backProp))
     }
 
     /// Share of units (columns of a) that are 0 for every example of the batch.

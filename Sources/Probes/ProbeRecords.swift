@@ -63,6 +63,8 @@ public struct LayerHistograms: Sendable, Codable, Equatable {
     public var weightGradient: Histogram
     /// log10|∂L/∂W| (exact zeros in underflow).
     public var logWeightGradient: Histogram
+    /// log10|∂L/∂a| (exact zeros in underflow).
+    public var logActivationGradient: Histogram
 }
 
 /// Everything probed in one layer over a run.

@@ -91,6 +91,7 @@ import TestSupport
                 #expect(h.weightGradient.total == layer.fanIn * layer.fanOut)
                 #expect(h.activation.total == 128 * layer.fanOut)
                 #expect(h.logWeightGradient.total == layer.fanIn * layer.fanOut)
+                #expect(h.logActivationGradient.total == 128 * layer.fanOut)
             }
         }
     }
