@@ -75,15 +75,4 @@ public struct ReportFigures {
         }
         return figures
     }
-
-    /// PNG bytes of every chart by id (for looking at them outside the page).
-    public func pngs(for result: ExperimentResult) throws(ReportError) -> [(id: String, png: [UInt8])] {
-        var out: [(String, [UInt8])] = []
-        for item in charts(for: result) {
-            do { out.append((item.id, try CairoRenderer.png(item.chart, size: item.size, scale: scale))) } catch {
-                throw .chartFailed(title: item.chart.title, reason: error.description)
-            }
-        }
-        return out
-    }
 }
