@@ -77,7 +77,7 @@ public struct ExperimentRunner: Sendable {
             machine: .current(jobs: workers, blasThreadsPerRun: 1),
             runs: runs,
             histogramRanges: probing?.ranges,
-            wallSeconds: seconds(since: start),
+            wallSeconds: start.secondsElapsed,
             sumOfRunSeconds: runs.reduce(0) { $0 + $1.seconds },
             gitCommit: nil,
             command: "")
@@ -100,7 +100,7 @@ public struct ExperimentRunner: Sendable {
         let history = trainer.fit(train: data.train, test: data.test, dataOrder: &dataOrder)
         return RunResult(id: "\(scheme.name)#seed\(config.seed)", initializer: scheme.name, label: scheme.label,
                          formula: scheme.formula, seed: config.seed, layerSizes: sizes, history: history,
-                         probes: probe?.record, seconds: seconds(since: start))
+                         probes: probe?.record, seconds: start.secondsElapsed)
     }
 
     /// The network of one run as initialized: weights from the initializer's own stream.
@@ -139,11 +139,6 @@ public struct ExperimentRunner: Sendable {
         let hidden = config.hiddenSizes.map { _ in config.hiddenActivation == .relu } + [false]
         return Probing(batch: batch, ranges: HistogramRanges.plan(magnitudes: magnitudes, nonNegative: hidden))
     }
-}
-
-func seconds(since start: ContinuousClock.Instant) -> Double {
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 }
 
 /// Hands out run indices to workers and collects their results, under one lock.

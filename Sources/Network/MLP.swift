@@ -22,7 +22,6 @@ public final class MLP {
     }
 
     public var sizes: [Int] { [layers[0].fanIn] + layers.map(\.fanOut) }
-    public var parameterCount: Int { layers.reduce(0) { $0 + $1.weight.count + $1.bias.count } }
 
     /// Forward, loss and backward for one batch: fills every layer's `dWeight` and `dBias`
     /// and returns the mean loss. x (batch, inputs), labels (batch).

@@ -76,8 +76,8 @@ extension ReportModel {
     }
 }
 
-/// How numbers read in the report.
-enum Format {
+/// How numbers read in the report (and, for file sizes, on the command line).
+public enum Format {
     static func percent(_ value: Double) -> String {
         value.isFinite ? String(format: "%.2f%%", value * 100) : "—"
     }
@@ -92,7 +92,8 @@ enum Format {
             : String(format: "%.1f s", value)
     }
 
-    static func bytes(_ count: Int) -> String {
+    /// "1.2 MB" / "340 KB".
+    public static func bytes(_ count: Int) -> String {
         count >= 1 << 20 ? String(format: "%.1f MB", Double(count) / 1_048_576)
             : String(format: "%.0f KB", (Double(count) / 1024).rounded(.up))
     }

@@ -27,7 +27,7 @@ public final class Trainer {
         precondition(train.featureCount == network.sizes[0],
                      "Trainer: data has \(train.featureCount) features, network expects \(network.sizes[0])")
         let batchSize = min(settings.batchSize, train.count)
-        let stepsPerEpoch = (train.count + batchSize - 1) / batchSize
+        let stepsPerEpoch = settings.stepsPerEpoch(examples: train.count)
         var history = TrainingHistory()
         history.batchLosses.reserveCapacity(stepsPerEpoch * settings.epochs)
         emit(.runStart(totalSteps: stepsPerEpoch * settings.epochs, stepsPerEpoch: stepsPerEpoch))
@@ -60,7 +60,7 @@ public final class Trainer {
                 history.batchLosses.append(loss)
                 guard loss.isFinite else {
                     history.divergedAtStep = step
-                    history.trainSeconds += seconds(since: epochStart)
+                    history.trainSeconds += epochStart.secondsElapsed
                     emit(.batchEnd(step: step, epoch: epoch, loss: loss))
                     break epochs
                 }
@@ -68,12 +68,12 @@ public final class Trainer {
                 lossSum += Double(loss)
                 emit(.batchEnd(step: step, epoch: epoch, loss: loss))
             }
-            let trainSeconds = seconds(since: epochStart)
+            let trainSeconds = epochStart.secondsElapsed
             history.trainSeconds += trainSeconds
 
             let evaluationStart = ContinuousClock.now
             let (testLoss, testAccuracy) = evaluate(on: test)
-            history.evaluationSeconds += seconds(since: evaluationStart)
+            history.evaluationSeconds += evaluationStart.secondsElapsed
             let record = EpochRecord(epoch: epoch, trainLoss: lossSum / Double(stepsPerEpoch),
                                      testLoss: testLoss, testAccuracy: testAccuracy, trainSeconds: trainSeconds)
             history.epochs.append(record)
@@ -107,10 +107,5 @@ public final class Trainer {
 
     private func emit(_ event: TrainingEvent) {
         for observer in observers { observer.trainer(self, didEmit: event) }
-    }
-
-    private func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Experiments
+import Report
 
 /// One-line notes on standard error (standard output carries the results).
 enum Console {
@@ -12,9 +13,7 @@ enum Console {
 
     /// "1.2 MB" / "340 KB" for a written file.
     static func size(of file: URL) -> String {
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        return bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / 1_048_576)
-            : String(format: "%.0f KB", (Double(bytes) / 1024).rounded(.up))
+        Format.bytes((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
     }
 }
 
