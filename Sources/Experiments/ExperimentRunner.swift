@@ -136,7 +136,7 @@ public struct ExperimentRunner: Sendable {
             slots.withLock { $0[index] = measured }
         }
         let magnitudes = slots.withLock { $0 }
-        let hidden = config.hiddenSizes.map { _ in config.hiddenActivation == .relu } + [false]
+        let hidden = config.hiddenSizes.map { _ in config.hiddenActivation.isNonNegative } + [false]
         return Probing(batch: batch, ranges: HistogramRanges.plan(magnitudes: magnitudes, nonNegative: hidden))
     }
 }

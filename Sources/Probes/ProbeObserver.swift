@@ -34,7 +34,7 @@ public final class ProbeObserver: TrainingObserver {
             initialWeights = network.layers.map(\.weight)
             record.layers = network.layers.enumerated().map { l, dense in
                 LayerTrace(index: l, fanIn: dense.fanIn, fanOut: dense.fanOut,
-                           output: l < network.layers.count - 1 ? network.hiddenActivation.rawValue : "logits",
+                           output: l < network.layers.count - 1 ? network.hiddenActivation.name : "logits",
                            snapshots: [], histograms: [])
             }
             if schedule.probes(at: 1) { weightsBeforeUpdate = network.layers.map(\.weight) }

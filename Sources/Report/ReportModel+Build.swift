@@ -12,7 +12,7 @@ extension ReportModel {
         let chance = 1 / Double(max(result.dataset.classes, 1))
         let sizes = result.runs.first?.layerSizes
             ?? config.layerSizes(inputs: result.dataset.features, classes: result.dataset.classes)
-        let network = sizes.map(String.init).joined(separator: "-") + " MLP, \(config.hiddenActivation.rawValue) hidden, biases \(config.biasInit)"
+        let network = sizes.map(String.init).joined(separator: "-") + " MLP, \(config.hiddenActivation.name) hidden, biases \(config.biasInit)"
 
         self.generator = "\(result.tool.name) \(result.tool.version)"
         self.title = "Weight initialization report — \(config.name)"
