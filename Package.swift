@@ -46,7 +46,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "initscope", dependencies: [
-            "Tensor", "Experiments", "Datasets", "Initializers", "Report",
+            "Tensor", "Experiments", "Datasets", "Initializers", "Network", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

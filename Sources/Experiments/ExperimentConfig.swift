@@ -84,6 +84,7 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable {
     case invalid(key: String, value: String, fix: String)
     case unknownPreset(name: String, known: [String])
     case initializer(InitializerError)
+    case activation(ActivationError)
 
     public var description: String {
         switch self {
@@ -92,6 +93,8 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable {
         case let .unknownPreset(name, known):
             return "Unknown preset '\(name)'. Use one of: \(known.joined(separator: ", "))."
         case let .initializer(error):
+            return error.description
+        case let .activation(error):
             return error.description
         }
     }

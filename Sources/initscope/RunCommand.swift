@@ -3,6 +3,7 @@ import Foundation
 import Datasets
 import Experiments
 import Initializers
+import Network
 import Report
 
 /// `initscope run`: train every initializer of a preset and write metrics.json.
@@ -17,6 +18,9 @@ struct RunCommand: ParsableCommand {
             Initializers (for --inits, comma-separated):
             \(InitializerSpec.catalogue.map { "  \($0.pattern.padding(toLength: 20, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n"))
 
+            Hidden activations (for --activation):
+            \(Activation.catalogue.map { "  \($0.pattern.padding(toLength: 20, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n"))
+
             Data: Fashion-MNIST from /usr/share/datasets/fashion-mnist (apt-get install
             dataset-fashion-mnist) unless --data names another MNIST-family folder
             (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], t10k-… likewise).
@@ -28,6 +32,7 @@ struct RunCommand: ParsableCommand {
             Examples:
               initscope run
               initscope run --inits zeros,he_normal --epochs 1
+              initscope run --activation tanh --inits xavier_uniform,he_normal
               initscope run --data ~/mnist --output /tmp/mnist-report
 
             \(ExitStatus.helpText)
@@ -54,6 +59,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Initializers to compare, comma-separated (default: the preset's).", valueName: "list"))
     var inits: String?
 
+    @Option(help: ArgumentHelp("Hidden-layer activation: \(Activation.catalogue.map(\.pattern).joined(separator: ", ")) (default: the preset's, relu).", valueName: "name"))
+    var activation: String?
+
     @Option(help: "Runs trained at the same time (default: the number of cores).")
     var jobs: Int?
 
@@ -77,6 +85,9 @@ struct RunCommand: ParsableCommand {
         if let epochs { config.epochs = epochs }
         if let batchSize { config.batchSize = batchSize }
         if let probeEvery { config.probeEvery = probeEvery }
+        if let activation {
+            do { config.hiddenActivation = try Activation.parse(activation) } catch { throw .activation(error) }
+        }
         if let inits {
             do { config.initializers = try InitializerSpec.parseList(inits).map(\.name) } catch { throw .initializer(error) }
         }
@@ -131,7 +142,7 @@ struct RunCommand: ParsableCommand {
         var parts = ["initscope", "run", "--preset", config.name]
         if let data { parts += ["--data", data] }
         parts += ["--seed", "\(config.seed)", "--epochs", "\(config.epochs)", "--batch-size", "\(config.batchSize)",
-                  "--probe-every", "\(config.probeEvery)",
+                  "--probe-every", "\(config.probeEvery)", "--activation", config.hiddenActivation.name,
                   "--inits", config.initializers.joined(separator: ",")]
         return parts.map(shellQuoted).joined(separator: " ")
     }

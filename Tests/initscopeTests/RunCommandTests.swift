@@ -7,7 +7,8 @@ import TestSupport
     @Test func helpTeachesPresetsInitializersAndExitStatus() throws {
         let outcome = try CommandLineTool.run(["run", "--help"])
         #expect(outcome.status == 0)
-        for needle in ["udacity", "he_normal", "uniform(a,b)", "truncated_normal(s)", "--inits", "--jobs", "Exit status"] {
+        for needle in ["udacity", "he_normal", "uniform(a,b)", "truncated_normal(s)", "--inits", "--jobs", "Exit status",
+                       "--activation", "leaky_relu(s)", "softsign"] {
             #expect(outcome.standardOutput.contains(needle), "help lacks \(needle)")
         }
     }
@@ -15,6 +16,8 @@ import TestSupport
     @Test(arguments: [
         (["run", "--bogus-flag"], "--bogus-flag"),
         (["run", "--inits", "zeros,orthogonl"], "orthogonl"),
+        (["run", "--activation", "tahn"], "Unknown activation 'tahn'"),
+        (["run", "--activation", "leaky_relu(abc)"], "'abc' is not a finite number"),
         (["run", "--epochs", "0"], "--epochs"),
         (["run", "--preset", "nope"], "nope"),
         (["run", "--data", "/nonexistent/mnist"], "/nonexistent/mnist"),
@@ -51,5 +54,20 @@ import TestSupport
         #expect(outcome.standardOutput.contains(metrics.path))
         // Not a terminal: no progress line with carriage returns.
         #expect(!outcome.standardError.contains("\r"))
+    }
+
+    @Test func activationFlagReachesMetricsAndTheReproducingCommand() throws {
+        let output = try FixturePaths.temporaryDirectory()
+        let outcome = try CommandLineTool.run([
+            "run", "--data", FixtureData.subsetFolder.path, "--inits", "he_normal", "--activation", " Leaky_ReLU(0.2) ",
+            "--epochs", "1", "--jobs", "1", "--output", output.path,
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let data = try Data(contentsOf: output.appendingPathComponent("metrics.json"))
+        let metrics = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let config = try #require(metrics["config"] as? [String: Any])
+        #expect(config["hiddenActivation"] as? String == "leaky_relu(0.2)")
+        let command = try #require(metrics["command"] as? String)
+        #expect(command.contains("--activation 'leaky_relu(0.2)'"), "\(command)")
     }
 }
