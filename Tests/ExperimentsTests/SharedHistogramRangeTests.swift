@@ -1,5 +1,6 @@
 import Testing
 import Experiments
+import Network
 import Probes
 import Tensor
 import TestSupport
@@ -32,5 +33,20 @@ import TestSupport
         }
         // ReLU activations are non-negative: their shared range starts at 0.
         #expect(ranges.range(layer: 0, .activation).lower == 0)
+    }
+
+    /// Only activations whose outputs are all ≥ 0 get a one-sided [0, R] activation range.
+    @Test(arguments: [(Activation.sigmoid, true), (.tanh, false), (.leakyReLU(slope: 0.01), false), (.gelu, false)])
+    func activationRangeIsOneSidedOnlyForNonNegativeActivations(_ activation: Activation, _ oneSided: Bool) throws {
+        var config = Presets.udacity
+        config.epochs = 1
+        config.hiddenSizes = [16]
+        config.hiddenActivation = activation
+        config.probeEvery = 1000
+        config.initializers = ["he_normal"]
+        let result = try ExperimentRunner(config: config, data: try FixtureData.fashionSubset(), jobs: 1).run()
+        let hidden = try #require(result.histogramRanges).range(layer: 0, .activation)
+        #expect((hidden.lower == 0) == oneSided, "\(activation.name): [\(hidden.lower), \(hidden.upper)]")
+        #expect(hidden.upper > 0)
     }
 }
