@@ -2,7 +2,8 @@ import Foundation
 
 /// Parses the short names used on the command line and in configs into initializers:
 /// `zeros`, `ones`, `uniform(a,b)`, `general_rule`, `normal(σ)`, `truncated_normal(σ)`,
-/// `xavier_uniform`, `he_normal`. Whitespace is ignored; numbers use a dot.
+/// `xavier_uniform`, `xavier_normal`, `he_normal`.
+/// Whitespace is ignored; numbers use a dot.
 public enum InitializerSpec {
     /// One catalogue entry: the pattern a user types and what it means.
     public struct Entry: Sendable {
@@ -19,6 +20,7 @@ public enum InitializerSpec {
         Entry(pattern: "normal(s)", summary: "W ~ N(0, s²)"),
         Entry(pattern: "truncated_normal(s)", summary: "W ~ N(0, s²), redrawn beyond ±2s"),
         Entry(pattern: "xavier_uniform", summary: "W ~ U[±√(6/(fan_in+fan_out))] (Glorot & Bengio 2010)"),
+        Entry(pattern: "xavier_normal", summary: "W ~ N(0, 2/(fan_in+fan_out)) (Glorot & Bengio 2010)"),
         Entry(pattern: "he_normal", summary: "W ~ N(0, 2/fan_in) (He et al. 2015)"),
     ]
 
@@ -52,6 +54,8 @@ public enum InitializerSpec {
             return TruncatedNormal(std: arguments[0])
         case "xavier_uniform", "glorot_uniform":
             try expectArguments(0); return XavierUniform()
+        case "xavier_normal", "glorot_normal":
+            try expectArguments(0); return XavierNormal()
         case "he_normal", "kaiming_normal":
             try expectArguments(0); return HeNormal()
         default:

@@ -7,6 +7,12 @@ import Initializers
         #expect(try InitializerSpec.parse("kaiming_normal").name == "he_normal")
         #expect(try InitializerSpec.parse("glorot_uniform").name == "xavier_uniform")
         #expect(try InitializerSpec.parse("Normal(0.1)").name == "normal(0.1)")
+        #expect(try InitializerSpec.parse("glorot_normal").name == "xavier_normal")
+    }
+
+    @Test func catalogueListsTheNewSchemes() {
+        let patterns = InitializerSpec.catalogue.map(\.pattern)
+        for pattern in ["xavier_normal"] { #expect(patterns.contains(pattern)) }
     }
 
     @Test func listSplitsOnTopLevelCommasOnly() throws {
