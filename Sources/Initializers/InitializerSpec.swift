@@ -2,7 +2,8 @@ import Foundation
 
 /// Parses the short names used on the command line and in configs into initializers:
 /// `zeros`, `ones`, `uniform(a,b)`, `general_rule`, `normal(σ)`, `truncated_normal(σ)`,
-/// `xavier_uniform`, `he_normal`. Whitespace is ignored; numbers use a dot.
+/// `xavier_uniform`, `xavier_normal`, `he_normal`, `orthogonal`, `orthogonal(g)`.
+/// Whitespace is ignored; numbers use a dot.
 public enum InitializerSpec {
     /// One catalogue entry: the pattern a user types and what it means.
     public struct Entry: Sendable {
@@ -19,7 +20,10 @@ public enum InitializerSpec {
         Entry(pattern: "normal(s)", summary: "W ~ N(0, s²)"),
         Entry(pattern: "truncated_normal(s)", summary: "W ~ N(0, s²), redrawn beyond ±2s"),
         Entry(pattern: "xavier_uniform", summary: "W ~ U[±√(6/(fan_in+fan_out))] (Glorot & Bengio 2010)"),
+        Entry(pattern: "xavier_normal", summary: "W ~ N(0, 2/(fan_in+fan_out)) (Glorot & Bengio 2010)"),
         Entry(pattern: "he_normal", summary: "W ~ N(0, 2/fan_in) (He et al. 2015)"),
+        Entry(pattern: "orthogonal", summary: "W = Q, orthonormal rows or columns (Saxe et al. 2014)"),
+        Entry(pattern: "orthogonal(g)", summary: "W = g·Q, every singular value g"),
     ]
 
     /// Parses one spec, e.g. `uniform(-0.1, 0.1)`.
@@ -52,8 +56,15 @@ public enum InitializerSpec {
             return TruncatedNormal(std: arguments[0])
         case "xavier_uniform", "glorot_uniform":
             try expectArguments(0); return XavierUniform()
+        case "xavier_normal", "glorot_normal":
+            try expectArguments(0); return XavierNormal()
         case "he_normal", "kaiming_normal":
             try expectArguments(0); return HeNormal()
+        case "orthogonal":
+            if arguments.isEmpty { return Orthogonal() }
+            try expectArguments(1)
+            guard arguments[0] > 0 else { throw .invalidArgument(spec: text, reason: "needs gain > 0") }
+            return Orthogonal(gain: arguments[0])
         default:
             throw .unknownName(spec: text, known: catalogue.map(\.pattern))
         }

@@ -48,6 +48,131 @@ extension Matrix {
     }
 }
 
+// MARK: - LAPACK (Fortran routines exported by libopenblas; prototypes in Sources/CBLAS/shim.h)
+//
+// LAPACK is column-major: it reads our row-major (rows, cols) storage as the transpose, a
+// (cols, rows) matrix with leading dimension `cols`. Each routine is called twice: once with
+// lwork = -1 to ask for its optimal workspace, then for real.
+
+extension Matrix {
+    /// All min(rows, cols) singular values σ₁ ≥ σ₂ ≥ … ≥ σₖ ≥ 0 of this matrix, descending.
+    ///
+    /// Through LAPACK `sgesdd` (divide and conquer) with jobz = 'N' (values only). LAPACK sees
+    /// the row-major storage as Aᵀ, whose singular values are those of A.
+    /// - An empty matrix (0 rows or 0 columns) has none: returns `[]`.
+    /// - A matrix holding NaN or ±Inf, or a failure reported by LAPACK (info ≠ 0: the
+    ///   bidiagonal SVD did not converge), gives min(rows, cols) NaNs instead of a crash, so a
+    ///   probe of a diverged run records "unknown" and training goes on.
+    public func singularValues() -> [Float] {
+        let count = Swift.min(rows, cols)
+        if count == 0 { return [] }
+        let failed = [Float](repeating: .nan, count: count)
+        guard isFinite else { return failed }
+        precondition(rows <= Int(Int32.max) && cols <= Int(Int32.max),
+                     "singularValues: (\(rows), \(cols)) exceeds LAPACK's 32-bit sizes")
+        var jobz = CChar(UInt8(ascii: "N"))
+        var m = Int32(cols), n = Int32(rows), lda = Int32(cols)
+        var ldu: Int32 = 1, ldvt: Int32 = 1  // u and vt are not referenced when jobz = 'N'
+        var unusedU: Float = 0, unusedVT: Float = 0
+        var a = storage  // sgesdd overwrites its input
+        var s = [Float](repeating: 0, count: count)
+        var iwork = [Int32](repeating: 0, count: 8 * count)
+        var info: Int32 = 0
+
+        func run(_ work: inout [Float], _ lwork: Int32) {
+            var lwork = lwork
+            a.withUnsafeMutableBufferPointer { pa in
+                s.withUnsafeMutableBufferPointer { ps in
+                    iwork.withUnsafeMutableBufferPointer { pi in
+                        work.withUnsafeMutableBufferPointer { pw in
+                            sgesdd_(&jobz, &m, &n, pa.baseAddress, &lda, ps.baseAddress,
+                                    &unusedU, &ldu, &unusedVT, &ldvt, pw.baseAddress, &lwork,
+                                    pi.baseAddress, &info, 1)
+                        }
+                    }
+                }
+            }
+        }
+
+        var query = [Float](repeating: 0, count: 1)
+        run(&query, -1)
+        guard info == 0 else { return failed }
+        // Documented minimum for jobz = 'N': 3·mn + max(mx, 7·mn).
+        let minimum = 3 * count + Swift.max(Swift.max(rows, cols), 7 * count)
+        var work = [Float](repeating: 0, count: Self.workspaceSize(query: query[0], minimum: minimum))
+        run(&work, Int32(work.count))
+        guard info == 0 else { return failed }
+        return s
+    }
+
+    /// Thin QR of a tall or square matrix (rows ≥ cols): A = Q·R, Q (rows, cols) with
+    /// orthonormal columns (QᵀQ = I), R (cols, cols) upper triangular.
+    ///
+    /// Through LAPACK `sgeqrf` (Householder reflections) then `sorgqr` (forms Q's columns).
+    /// Returns Q and R's diagonal with the signs LAPACK chose; R itself is Qᵀ·A. QR is
+    /// unique only up to those signs: torch.nn.init.orthogonal_ multiplies Q's columns by
+    /// sign(diag R) to fix them. rows < cols is a programmer error (QR the transpose instead).
+    /// A matrix holding NaN or ±Inf gives an all-NaN Q and diagonal. These routines fail only
+    /// on an illegal argument, i.e. a bug in this wrapper, which stops with a precondition.
+    public func qrOrthonormal() -> (q: Matrix, rDiagonal: [Float]) {
+        precondition(rows >= cols, "qrOrthonormal needs rows ≥ cols, got (\(rows), \(cols)); factor the transpose")
+        precondition(rows <= Int(Int32.max), "qrOrthonormal: (\(rows), \(cols)) exceeds LAPACK's 32-bit sizes")
+        if cols == 0 { return (Matrix(rows: rows, cols: 0), []) }
+        guard isFinite else {
+            return (Matrix(rows: rows, cols: cols, repeating: .nan), [Float](repeating: .nan, count: cols))
+        }
+        var m = Int32(rows), n = Int32(cols), k = Int32(cols), lda = Int32(rows)
+        var a = transposed().storage  // column-major A: (rows, cols), leading dimension rows
+        var tau = [Float](repeating: 0, count: cols)
+        var info: Int32 = 0
+
+        func factor(_ work: inout [Float], _ lwork: Int32) {
+            var lwork = lwork
+            a.withUnsafeMutableBufferPointer { pa in
+                tau.withUnsafeMutableBufferPointer { pt in
+                    work.withUnsafeMutableBufferPointer { pw in
+                        sgeqrf_(&m, &n, pa.baseAddress, &lda, pt.baseAddress, pw.baseAddress, &lwork, &info)
+                    }
+                }
+            }
+        }
+        func formQ(_ work: inout [Float], _ lwork: Int32) {
+            var lwork = lwork
+            a.withUnsafeMutableBufferPointer { pa in
+                tau.withUnsafeBufferPointer { pt in
+                    work.withUnsafeMutableBufferPointer { pw in
+                        sorgqr_(&m, &n, &k, pa.baseAddress, &lda, pt.baseAddress, pw.baseAddress, &lwork, &info)
+                    }
+                }
+            }
+        }
+        func check(_ routine: String) {
+            precondition(info == 0, "\(routine) rejected argument \(-info) for a (\(rows), \(cols)) matrix")
+        }
+
+        var query = [Float](repeating: 0, count: 1)
+        factor(&query, -1); check("sgeqrf")
+        let factorSize = Self.workspaceSize(query: query[0], minimum: cols)
+        formQ(&query, -1); check("sorgqr")
+        let formSize = Self.workspaceSize(query: query[0], minimum: cols)
+        var work = [Float](repeating: 0, count: Swift.max(factorSize, formSize))
+
+        factor(&work, Int32(work.count)); check("sgeqrf")
+        let diagonal = (0..<cols).map { a[$0 * rows + $0] }  // R's diagonal, before sorgqr overwrites it
+        formQ(&work, Int32(work.count)); check("sorgqr")
+        // Column-major Q (rows, cols) is row-major Qᵀ (cols, rows).
+        return (Matrix(rows: cols, cols: rows, storage: a).transposed(), diagonal)
+    }
+
+    /// A workspace length from a LAPACK size query, which returns it as a Float (exact only
+    /// up to 2²⁴): rounded up with a little slack, and never below the documented minimum.
+    private static func workspaceSize(query: Float, minimum: Int) -> Int {
+        let asked = Double(query) * (1 + 4 * Double(Float.ulpOfOne))
+        let size = asked.isFinite && asked < Double(Int32.max) ? Int(asked.rounded(.up)) : minimum
+        return Swift.max(1, minimum, size)
+    }
+}
+
 /// Facts about, and controls of, the OpenBLAS library linked into this binary.
 public enum BLAS {
     /// The kernel OpenBLAS selected for this CPU, e.g. "Haswell" (honours OPENBLAS_CORETYPE).

@@ -34,7 +34,11 @@ import Initializers
             Expectation(spec: "normal(0.1)", mean: 0, variance: 0.01, bounds: nil),
             Expectation(spec: "truncated_normal(0.1)", mean: 0, variance: 0.01 * truncatedFactor, bounds: -0.2...0.2),
             Expectation(spec: "xavier_uniform", mean: 0, variance: 2.0 / Double(fanIn + fanOut), bounds: -xavierBound...xavierBound),
+            Expectation(spec: "xavier_normal", mean: 0, variance: 2.0 / Double(fanIn + fanOut), bounds: nil),
             Expectation(spec: "he_normal", mean: 0, variance: 2.0 / Double(fanIn), bounds: nil),
+            // fanOut ≤ fanIn: fanOut orthonormal rows, so Σw² = g²·fanOut and E[w²] = g²/fan_in.
+            Expectation(spec: "orthogonal", mean: 0, variance: 1.0 / Double(fanIn), bounds: -1...1),
+            Expectation(spec: "orthogonal(2)", mean: 0, variance: 4.0 / Double(fanIn), bounds: -2...2),
         ]
     }()
 

@@ -7,6 +7,32 @@ import Initializers
         #expect(try InitializerSpec.parse("kaiming_normal").name == "he_normal")
         #expect(try InitializerSpec.parse("glorot_uniform").name == "xavier_uniform")
         #expect(try InitializerSpec.parse("Normal(0.1)").name == "normal(0.1)")
+        #expect(try InitializerSpec.parse("glorot_normal").name == "xavier_normal")
+    }
+
+    @Test(arguments: [("orthogonal", "orthogonal"), ("orthogonal()", "orthogonal"), ("orthogonal(1)", "orthogonal"),
+                      (" Orthogonal( 1.5 ) ", "orthogonal(1.5)"), ("orthogonal(2)", "orthogonal(2)")])
+    func orthogonalGainIsOptional(_ spec: String, _ name: String) throws {
+        let scheme = try InitializerSpec.parse(spec)
+        #expect(scheme.name == name)
+        #expect(try InitializerSpec.parse(scheme.name).name == name)
+    }
+
+    @Test func orthogonalRejectsBadGains() {
+        #expect(throws: InitializerError.invalidArgument(spec: "orthogonal(0)", reason: "needs gain > 0")) {
+            try InitializerSpec.parse("orthogonal(0)")
+        }
+        #expect(throws: InitializerError.invalidArgument(spec: "orthogonal(-1)", reason: "needs gain > 0")) {
+            try InitializerSpec.parse("orthogonal(-1)")
+        }
+        #expect(throws: InitializerError.wrongArgumentCount(spec: "orthogonal(1,2)", name: "orthogonal", expected: 1, got: 2)) {
+            try InitializerSpec.parse("orthogonal(1,2)")
+        }
+    }
+
+    @Test func catalogueListsTheNewSchemes() {
+        let patterns = InitializerSpec.catalogue.map(\.pattern)
+        for pattern in ["xavier_normal", "orthogonal", "orthogonal(g)"] { #expect(patterns.contains(pattern)) }
     }
 
     @Test func listSplitsOnTopLevelCommasOnly() throws {
