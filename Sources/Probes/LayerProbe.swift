@@ -15,6 +15,7 @@ enum LayerProbe {
         var nearZero = 0
         for x in pass.a.storage where abs(x) < 1e-6 { nearZero += 1 }
         let dead: Double? = hidden && network.hiddenActivation == .relu ? deadUnitFraction(pass.a) : nil
+        let saturated: Double? = hidden ? network.hiddenActivation.saturation?.fraction(of: pass.a.storage) : nil
         let update = weightBeforeUpdate.map { before in
             ratio(std(difference(dense.weight.storage, before.storage)), weight.std)
         }
@@ -26,6 +27,7 @@ enum LayerProbe {
             activationGradient: Summary(backProp, percentiles: true),
             weightGradient: weightGradient,
             deadFraction: dead,
+            saturatedFraction: saturated,
             nearZeroFraction: Double(nearZero) / Double(max(1, pass.a.count)),
             gradientToData: ratio(weightGradient.std, weight.std),
             updateToData: update,

@@ -35,7 +35,8 @@ public final class ProbeObserver: TrainingObserver {
             record.layers = network.layers.enumerated().map { l, dense in
                 LayerTrace(index: l, fanIn: dense.fanIn, fanOut: dense.fanOut,
                            output: l < network.layers.count - 1 ? network.hiddenActivation.name : "logits",
-                           snapshots: [], histograms: [])
+                           snapshots: [], histograms: [],
+                           spectralAtStart: SpectralStats(weight: dense.weight), spectralAtEnd: nil)
             }
             if schedule.probes(at: 1) { weightsBeforeUpdate = network.layers.map(\.weight) }
             probe(network, step: 0)
@@ -45,6 +46,9 @@ public final class ProbeObserver: TrainingObserver {
         case .runEnd:
             // A run stopped early (diverged) still gets its final state recorded.
             if trainer.stepsTaken != lastProbedStep { probe(network, step: trainer.stepsTaken, keepHistograms: true) }
+            for l in network.layers.indices {
+                record.layers[l].spectralAtEnd = SpectralStats(weight: network.layers[l].weight)
+            }
         case .epochEnd:
             break
         }

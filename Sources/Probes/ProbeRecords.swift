@@ -43,6 +43,9 @@ public struct LayerSnapshot: Sendable, Codable, Equatable {
     public var weightGradient: Summary
     /// ReLU layers: share of units never active on the probe batch.
     public var deadFraction: Double?
+    /// tanh and sigmoid layers: share of activations in the flat tails (|tanh| > 0.97,
+    /// sigmoid < 0.03 or > 0.97), where the local gradient is below ~6% of its peak.
+    public var saturatedFraction: Double?
     /// Share of activations with |a| < 1e-6.
     public var nearZeroFraction: Double
     /// grad:data = std(∂L/∂W) / std(W).
@@ -72,10 +75,14 @@ public struct LayerTrace: Sendable, Codable, Equatable {
     public var index: Int
     public var fanIn: Int
     public var fanOut: Int
-    /// "relu" for hidden layers, "logits" for the output layer.
+    /// The hidden activation's name ("relu", "tanh", …) for hidden layers, "logits" for the output layer.
     public var output: String
     public var snapshots: [LayerSnapshot]
     public var histograms: [LayerHistograms]
+    /// Singular-value summary of W as initialized and as trained (LAPACK, once each: an SVD
+    /// at every probe would cost more than the training step).
+    public var spectralAtStart: SpectralStats?
+    public var spectralAtEnd: SpectralStats?
 
     /// "layer 1 (784→256)".
     public var name: String { "layer \(index + 1) (\(fanIn)→\(fanOut))" }
