@@ -17,7 +17,8 @@ public enum HTMLReport {
                                 colors: ReportFigures.colors(for: result), metricsJSON: metrics,
                                 css: templates.stylesheet,
                                 probeFigures: try probes.gradientFlowAcrossInitializers().map { [$0] } ?? [],
-                                overview: try probes.overviewRows(), details: try probes.details())
+                                overview: try probes.overviewRows(), details: try probes.details(),
+                                unitHealthHeader: probes.unitHealth.header)
         return try templates.renderPage(model)
     }
 

@@ -41,6 +41,9 @@ struct ProbeFigures: Sendable {
 
     // MARK: overview
 
+    /// The unit-health measure of this experiment's activation (dead, saturated or near zero).
+    var unitHealth: UnitHealth { UnitHealth(probedRuns.first?.probes.layers ?? []) }
+
     /// One row per initializer: sparklines of loss, gradient norms, update:data, dead units.
     func overviewRows() throws(ReportError) -> [ReportModel.OverviewRow] {
         try parallelMap(probed) { (item: Probed) throws(ReportError) -> ReportModel.OverviewRow in
@@ -53,7 +56,7 @@ struct ProbeFigures: Sendable {
             cells.append(try spark(loss, id: "\(run.id)-loss"))
             cells.append(try spark(perLayer(layers, yScale: .log10) { $0.weightGradient.l2 }, id: "\(run.id)-grad"))
             cells.append(try spark(updateRatios(layers), id: "\(run.id)-update"))
-            cells.append(try spark(perLayer(Array(layers.dropLast()), yScale: .linear, yRange: 0...1) { $0.deadFraction ?? .nan },
+            cells.append(try spark(perLayer(Array(layers.dropLast()), yScale: .linear, yRange: 0...1, UnitHealth(layers).value),
                                    id: "\(run.id)-dead"))
             let hidden = layers.dropLast()
             let identical = hidden.map { "\($0.snapshots.last?.symmetry.identicalUnits ?? 0)/\($0.fanOut)" }.joined(separator: ", ")
@@ -89,9 +92,18 @@ struct ProbeFigures: Sendable {
                 try figure(activationBands(layers), id: "\(anchor(run))-bands", size: Self.detail, scale: 1,
                            caption: "Percentiles of each hidden layer's activations on the probe batch (TensorBoard's distribution bands): collapsing bands mean dying or vanishing units, climbing ones exploding activations."),
             ]
-            if let heatmap = activationHeatmap(layers) {
-                figures.append(try figure(heatmap, id: "\(anchor(run))-heatmap", size: Size(880, 250), scale: 1,
-                                          caption: "Each column is one probe's activation histogram of layer 1 on the shared bins; colour is the share of activations in the bin (log scale)."))
+            let health = UnitHealth(layers)
+            var healthChart = perLayer(Array(layers.dropLast()), yScale: .linear, yRange: 0...1, health.value)
+            healthChart.title = health.title
+            healthChart.yLabel = health.axisLabel
+            healthChart.xLabel = "step"
+            figures.append(try figure(healthChart.showingLegend(), id: "\(anchor(run))-units", size: Self.detail, scale: 1,
+                                      caption: health.caption))
+            let heatmaps = layers.compactMap(activationHeatmap)
+            if !heatmaps.isEmpty {
+                figures.append(try figure(ChartStack(title: "Activation histograms over time, every layer", panels: heatmaps),
+                                          id: "\(anchor(run))-heatmap", size: Size(880, 200 * Double(heatmaps.count)), scale: 1,
+                                          caption: "One row per layer; each column is one probe's activation histogram on the shared bins, colour the share of activations in the bin (log scale)."))
             }
             let first = layers.first?.snapshots.first
             return ReportModel.DetailSection(
@@ -157,9 +169,9 @@ struct ProbeFigures: Sendable {
                   })
     }
 
-    /// The first layer's activation histograms over time, on the shared bins.
-    func activationHeatmap(_ layers: [LayerTrace]) -> Heatmap? {
-        guard let layer = layers.first, !layer.histograms.isEmpty else { return nil }
+    /// One layer's activation histograms over time, on the shared bins.
+    func activationHeatmap(_ layer: LayerTrace) -> Heatmap? {
+        guard !layer.histograms.isEmpty else { return nil }
         let snapshots = Dictionary(layer.snapshots.map { ($0.step, $0) }, uniquingKeysWith: { first, _ in first })
         return Heatmap(title: "\(layer.name): activation histogram over time", yLabel: "activation a",
                        steps: layer.histograms.map { Double($0.step) },

@@ -7,7 +7,7 @@ extension ReportModel {
     /// `colors` maps run ids to their chart colour; `metricsJSON` is embedded for download.
     public init(result: ExperimentResult, figures: [Figure], colors: [String: String],
                 metricsJSON: Data, css: String, probeFigures: [Figure] = [], overview: [OverviewRow] = [],
-                details: [DetailSection] = []) {
+                details: [DetailSection] = [], unitHealthHeader: String = "") {
         let config = result.config
         let chance = 1 / Double(max(result.dataset.classes, 1))
         let sizes = result.runs.first?.layerSizes
@@ -57,6 +57,7 @@ extension ReportModel {
         self.probeEvery = config.probeEvery
         self.probeFigures = probeFigures
         self.overview = overview
+        self.unitHealthHeader = unitHealthHeader
         self.details = details
         let epochCount = result.runs.map(\.history.epochs.count).max() ?? 0
         self.epochHeaders = (0..<epochCount).map { "Epoch \($0 + 1)" }

@@ -66,6 +66,8 @@ public struct ReportModel: Sendable {
     public let probeEvery: Int
     public let probeFigures: [Figure]
     public let overview: [OverviewRow]
+    /// Column header of the overview's unit-health sparklines (dead / saturated / near zero).
+    public let unitHealthHeader: String
     public let details: [DetailSection]
     public let epochHeaders: [String]
     public let epochRows: [EpochRow]
