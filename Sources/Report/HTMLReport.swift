@@ -12,7 +12,7 @@ public enum HTMLReport {
         do { metrics = try ResultsStore.encode(result) } catch {
             throw .chartFailed(title: "metrics.json", reason: error.description)
         }
-        let probes = ProbeFigures(result: result, scale: figures.scale)
+        let probes = ProbeFigures(result: result, scale: figures.scale, focusLayer: figures.focusLayer)
         let model = ReportModel(result: result, figures: try figures.figures(for: result),
                                 colors: ReportFigures.colors(for: result), metricsJSON: metrics,
                                 css: templates.stylesheet,

@@ -10,6 +10,8 @@ import Probes
 struct ProbeFigures: Sendable {
     let result: ExperimentResult
     let scale: Double
+    /// 1-based layer for the across-initializers gradient chart.
+    var focusLayer = 1
 
     static let sparkline = Size(220, 110)
     static let detail = Size(880, 260)
@@ -25,18 +27,23 @@ struct ProbeFigures: Sendable {
 
     // MARK: across initializers
 
-    /// ‖∂L/∂W‖ of the first layer for every initializer on one log axis.
+    /// ‖∂L/∂W‖ of the focus layer for every initializer on one log axis.
     func gradientFlowAcrossInitializers() throws(ReportError) -> ReportModel.Figure? {
-        guard let first = probedRuns.first, let layer = first.probes.layers.first else { return nil }
+        guard let first = probedRuns.first else { return nil }
+        let l = focusLayer - 1
+        guard first.probes.layers.indices.contains(l) else {
+            throw .focusLayerOutOfRange(layer: focusLayer, layers: first.probes.layers.count)
+        }
+        let layer = first.probes.layers[l]
         let chart = LineChart(
             title: "Weight-gradient norm ‖∂L/∂W‖ of \(layer.name), every initializer",
             xLabel: "step", yLabel: "‖∂L/∂W‖",
             series: probedRuns.map { run, probes in
-                LineChart.Series(label: run.label, x: steps(probes.layers[0]), y: probes.layers[0].snapshots.map(\.weightGradient.l2))
+                LineChart.Series(label: run.label, x: steps(probes.layers[l]), y: probes.layers[l].snapshots.map(\.weightGradient.l2))
             },
             yScale: .log10)
         return try figure(chart, id: "gradient-flow", size: ReportFigures.chartSize, scale: scale,
-                          caption: "Measured on the same held-out probe batch at every probe. A run on the \"= 0\" strip gets no gradient at all in its first layer: its weights can never change.")
+                          caption: "Measured on the same held-out probe batch at every probe. A run on the \"= 0\" strip gets no gradient at all in this layer: its weights can never change. Pick another layer with --focus-layer N.")
     }
 
     // MARK: overview

@@ -7,6 +7,7 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
     case renderFailed(template: String)
     case chartFailed(title: String, reason: String)
     case unwritable(path: String, reason: String)
+    case focusLayerOutOfRange(layer: Int, layers: Int)
 
     public var description: String {
         switch self {
@@ -23,6 +24,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
             return "Template '\(template)' could not be rendered. Check it with the built-in templates (drop --templates)."
         case let .chartFailed(title, reason):
             return "Chart '\(title)' could not be drawn: \(reason). Check that libcairo2 and fonts-dejavu-core are installed (make deps)."
+        case let .focusLayerOutOfRange(layer, layers):
+            return "--focus-layer \(layer) does not exist: the network has \(layers) layers. Pass a number from 1 to \(layers)."
         case let .unwritable(path, reason):
             return "Cannot write '\(path)': \(reason). Pass --output DIR with a writable folder."
         }

@@ -9,8 +9,10 @@ public struct ReportFigures {
     /// Logical size of a full-width chart and the pixel density it is drawn at.
     public static let chartSize = Size(900, 430)
     public var scale: Double = 2
+    /// The layer (1-based) whose gradient norm is compared across initializers.
+    public var focusLayer: Int = 1
 
-    public init(scale: Double = 2) { self.scale = scale }
+    public init(scale: Double = 2, focusLayer: Int = 1) { self.scale = scale; self.focusLayer = focusLayer }
 
     /// Chart colour of each run (by run id), in config order: the same run has the same
     /// colour in every chart and in the leaderboard.

@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
         do {
             let templates = try report.loadTemplates()
             let result = try ResultsStore.read(file)
-            let html = try HTMLReport.render(result, templates: templates, figures: ReportFigures(scale: report.chartScale))
+            let html = try HTMLReport.render(result, templates: templates, figures: report.figures)
             let written = try HTMLReport.write(html, toFolder: folder)
             print("Wrote \(written.path) (\(Console.size(of: written)))")
         } catch let error as ReportError {

@@ -10,7 +10,14 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Pixel density of the main chart PNGs (1 = smallest file, 2 = sharpest on high-density screens; per-layer charts are always 1).")
     var chartScale: Double = 1.25
 
+    @Option(help: "Layer (1 = the first, farthest from the loss) whose gradient norm the report compares across initializers.")
+    var focusLayer: Int = 1
+
+    /// What the report draws, from these options.
+    var figures: ReportFigures { ReportFigures(scale: chartScale, focusLayer: focusLayer) }
+
     func validate() throws {
+        guard focusLayer >= 1 else { throw ValidationError("--focus-layer must be 1 or more, got \(focusLayer).") }
         guard chartScale >= 0.5, chartScale <= 4 else {
             throw ValidationError("--chart-scale must be between 0.5 and 4, got \(chartScale).")
         }

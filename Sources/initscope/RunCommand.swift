@@ -75,7 +75,12 @@ struct RunCommand: ParsableCommand {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be 1 or more, got \(epochs).") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be 1 or more, got \(batchSize).") }
         if let probeEvery, probeEvery < 0 { throw ValidationError("--probe-every must be 0 (off) or more, got \(probeEvery).") }
-        do { _ = try makeConfig() } catch { throw ValidationError(error.description) }
+        let config: ExperimentConfig
+        do { config = try makeConfig() } catch { throw ValidationError(error.description) }
+        let layers = config.hiddenSizes.count + 1
+        if report.focusLayer > layers {  // checked before training, not after it
+            throw ValidationError(ReportError.focusLayerOutOfRange(layer: report.focusLayer, layers: layers).description)
+        }
     }
 
     /// The preset with this command line's overrides applied.
@@ -125,7 +130,7 @@ struct RunCommand: ParsableCommand {
         print(ResultsTable.render(result))
         // Render first, then write both files atomically: a failure leaves no half report.
         do {
-            let html = try HTMLReport.render(result, templates: templates, figures: ReportFigures(scale: report.chartScale))
+            let html = try HTMLReport.render(result, templates: templates, figures: report.figures)
             let metricsFile = try ResultsStore.write(result, toFolder: outputFolder)
             let reportFile = try HTMLReport.write(html, toFolder: outputFolder)
             print("Wrote \(metricsFile.path)")

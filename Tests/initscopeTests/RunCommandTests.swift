@@ -21,6 +21,8 @@ import TestSupport
         (["run", "--epochs", "0"], "--epochs"),
         (["run", "--preset", "nope"], "nope"),
         (["run", "--data", "/nonexistent/mnist"], "/nonexistent/mnist"),
+        (["run", "--focus-layer", "4"], "--focus-layer 4 does not exist: the network has 3 layers"),
+        (["run", "--focus-layer", "0"], "--focus-layer must be 1 or more"),
     ])
     func badInputExitsWithStatusTwoAndNamesTheProblem(_ arguments: [String], _ named: String) throws {
         let output = try FixturePaths.temporaryDirectory()
