@@ -33,8 +33,10 @@ let package = Package(
         .target(name: "Training", dependencies: ["Tensor", "Network", "Datasets"]),
         // Observers of training: per-layer statistics and histograms, never steering it.
         .target(name: "Probes", dependencies: ["Tensor", "Network", "Training"]),
+        // Rules over the probes and losses → findings; the static variance forecast.
+        .target(name: "Diagnostics", dependencies: ["Tensor", "Network", "Training", "Probes", "Initializers"]),
         .target(name: "Experiments",
-                dependencies: ["Tensor", "Initializers", "Network", "Datasets", "Training", "Probes"]),
+                dependencies: ["Tensor", "Initializers", "Network", "Datasets", "Training", "Probes", "Diagnostics"]),
         // Charts know nothing about networks: numbers and labels in, draw calls out.
         .target(name: "Charts"),
         .target(name: "CairoRenderer", dependencies: ["Charts", "CCairo"]),
@@ -62,6 +64,8 @@ let package = Package(
                     dependencies: ["Experiments", "Datasets", "Initializers", "Network", "Training", "Probes", "Tensor", "TestSupport"]),
         .testTarget(name: "ProbesTests",
                     dependencies: ["Probes", "Training", "Network", "Initializers", "Datasets", "Tensor", "TestSupport"]),
+        .testTarget(name: "DiagnosticsTests",
+                    dependencies: ["Diagnostics", "Probes", "Training", "Network", "Initializers", "Tensor", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "CairoRendererTests", dependencies: ["CairoRenderer", "Charts"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Experiments", "Charts", "Templates", "Compression", "TestSupport"]),
