@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "ProbesTests",
                     dependencies: ["Probes", "Training", "Network", "Initializers", "Datasets", "Tensor", "TestSupport"]),
         .testTarget(name: "DiagnosticsTests",
-                    dependencies: ["Diagnostics", "Probes", "Training", "Network", "Initializers", "Tensor", "TestSupport"]),
+                    dependencies: ["Diagnostics", "Probes", "Training", "Network", "Initializers", "Datasets", "Tensor", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "CairoRendererTests", dependencies: ["CairoRenderer", "Charts"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Experiments", "Charts", "Templates", "Compression", "TestSupport"]),
