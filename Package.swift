@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "TrainingTests",
                     dependencies: ["Training", "Network", "Initializers", "Datasets", "Tensor", "TestSupport"]),
         .testTarget(name: "ExperimentsTests",
-                    dependencies: ["Experiments", "Datasets", "Initializers", "Network", "Training", "Probes", "Tensor", "TestSupport"]),
+                    dependencies: ["Experiments", "Datasets", "Initializers", "Network", "Training", "Probes", "Diagnostics", "Tensor", "TestSupport"]),
         .testTarget(name: "ProbesTests",
                     dependencies: ["Probes", "Training", "Network", "Initializers", "Datasets", "Tensor", "TestSupport"]),
         .testTarget(name: "DiagnosticsTests",

@@ -1,5 +1,6 @@
 import Training
 import Probes
+import Diagnostics
 
 /// Everything one `initscope run` produced: written as metrics.json, read back by later
 /// commands. `schemaVersion` changes whenever a field changes meaning.
@@ -69,12 +70,15 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var probes: RunProbes?
     /// Wall time of this run: initialization, training and evaluation.
     public var seconds: Double
+    /// The static variance forecast for the weights as drawn (nil in files written before it).
+    public var forecast: VarianceForecast?
 
     public init(id: String, initializer: String, label: String, formula: String, seed: UInt64,
-                layerSizes: [Int], history: TrainingHistory, probes: RunProbes? = nil, seconds: Double) {
+                layerSizes: [Int], history: TrainingHistory, probes: RunProbes? = nil, seconds: Double,
+                forecast: VarianceForecast? = nil) {
         self.id = id; self.initializer = initializer; self.label = label; self.formula = formula
         self.seed = seed; self.layerSizes = layerSizes; self.history = history; self.probes = probes
-        self.seconds = seconds
+        self.seconds = seconds; self.forecast = forecast
     }
 
     public var status: String { history.divergedAtStep == nil ? "completed" : "diverged" }

@@ -6,6 +6,7 @@ import Network
 import Datasets
 import Training
 import Probes
+import Diagnostics
 
 /// Where the suite is, for a progress line.
 public struct RunnerProgress: Sendable {
@@ -91,6 +92,7 @@ public struct ExperimentRunner: Sendable {
         let start = ContinuousClock.now
         let network = initialNetwork(scheme, config: config, data: data, repeatIndex: repeatIndex)
         let sizes = network.sizes
+        let forecast = VarianceForecast(initialized: network, batch: probing?.batch ?? probeBatch(config: config, data: data))
         let probe = probing.map { ProbeObserver(probeBatch: $0.batch, every: config.probeEvery, ranges: $0.ranges) }
         // Same shuffles for every initializer: differences come from the weights alone.
         var dataOrder = SeededGenerator(seed: config.seed, stream: "data-order", index: repeatIndex)
@@ -100,11 +102,11 @@ public struct ExperimentRunner: Sendable {
         let history = trainer.fit(train: data.train, test: data.test, dataOrder: &dataOrder)
         return RunResult(id: "\(scheme.name)#seed\(config.seed)", initializer: scheme.name, label: scheme.label,
                          formula: scheme.formula, seed: config.seed, layerSizes: sizes, history: history,
-                         probes: probe?.record, seconds: start.secondsElapsed)
+                         probes: probe?.record, seconds: start.secondsElapsed, forecast: forecast)
     }
 
     /// The network of one run as initialized: weights from the initializer's own stream.
-    static func initialNetwork(_ scheme: any Initializer, config: ExperimentConfig, data: DatasetSplits,
+    public static func initialNetwork(_ scheme: any Initializer, config: ExperimentConfig, data: DatasetSplits,
                                repeatIndex: Int) -> MLP {
         let sizes = config.layerSizes(inputs: data.train.featureCount, classes: data.train.classCount)
         let network = MLP(sizes: sizes, hiddenActivation: config.hiddenActivation)
@@ -113,6 +115,16 @@ public struct ExperimentRunner: Sendable {
             scheme.fill(&network.layers[l].weight, rng: &weightStream)
         }
         return network
+    }
+
+    /// The first `probeBatchSize` examples of the test split: what probes measure on and
+    /// what the variance forecast takes E[x²] from.
+    public static func probeBatch(config: ExperimentConfig, data: DatasetSplits) -> ProbeBatch {
+        let count = min(config.probeBatchSize, data.test.count)
+        var inputs = Matrix(rows: count, cols: data.test.featureCount)
+        var labels: [Int32] = []
+        data.test.gather(Array(0..<count)[...], into: &inputs, labels: &labels)
+        return ProbeBatch(inputs: inputs, labels: labels)
     }
 
     /// What every run's probes share: the probe batch and the histogram ranges.
@@ -124,11 +136,7 @@ public struct ExperimentRunner: Sendable {
     /// The fixed probe batch (the first examples of the test split) and histogram ranges
     /// planned from every initializer's step-0 pass over it.
     static func planProbes(_ schemes: [any Initializer], config: ExperimentConfig, data: DatasetSplits) -> Probing {
-        let count = min(config.probeBatchSize, data.test.count)
-        var inputs = Matrix(rows: count, cols: data.test.featureCount)
-        var labels: [Int32] = []
-        data.test.gather(Array(0..<count)[...], into: &inputs, labels: &labels)
-        let batch = ProbeBatch(inputs: inputs, labels: labels)
+        let batch = probeBatch(config: config, data: data)
         // One step-0 pass per initializer, on all cores (each builds and owns its network).
         let slots = Mutex<[[[ProbedQuantity: Double]]]>(Array(repeating: [], count: schemes.count))
         DispatchQueue.concurrentPerform(iterations: schemes.count) { index in
