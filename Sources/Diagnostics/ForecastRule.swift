@@ -49,6 +49,10 @@ public struct ForecastRule: Sendable {
 
     func explanation(_ direction: Direction, vanishes: Bool, gain: Double, perLayer: Double, layers: Int,
                      activation: Activation) -> String {
+        if gain == 0 {
+            return "Before training, the forecast says no \(direction == .forward ? "signal reaches the logits" : "gradient reaches layer 1") "
+                + "at all: a layer's weights are all zero, so the variance it passes on is exactly 0. " + Self.fix(for: activation)
+        }
         let change = vanishes ? "shrink \(Wording.factor(1 / gain))" : "grow \(Wording.factor(gain))"
         let what: String
         switch (direction, vanishes) {
@@ -60,7 +64,8 @@ public struct ForecastRule: Sendable {
                 + "(×\(Wording.number(perLayer)) per layer over \(layers) layers): the logits start huge and training is unstable."
         case (.backward, true):
             what = "Before training, the forecast says the gradient's variance will \(change) from the logits back to layer 1 "
-                + "(×\(Wording.number(perLayer)) per layer over \(layers) layers): the first layers would barely learn."
+                + "(×\(Wording.number(perLayer)) per layer over \(layers) layers): the first layers would learn far more slowly than the last "
+                + "(Adam, which rescales each weight's step, hides part of this)."
         case (.backward, false):
             what = "Before training, the forecast says the gradient's variance will \(change) from the logits back to layer 1 "
                 + "(×\(Wording.number(perLayer)) per layer over \(layers) layers): the first layers would take huge steps."

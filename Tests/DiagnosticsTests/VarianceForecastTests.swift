@@ -130,6 +130,8 @@ import Network
             return ForecastRule().findings(in: f, runID: spec, initializer: spec).map { "\($0.evidence[0].name):\($0.threshold.key)" }
         }
         #expect(try fired("zeros") == ["forecast forward variance gain:forecast.vanish", "forecast backward variance gain:forecast.vanish"])
+        let zeros = VarianceForecast(initialized: try ForecastFixtures.network("zeros", sizes: [784, 256, 128, 10]), batch: batch)
+        #expect(ForecastRule().findings(in: zeros, runID: "z", initializer: "zeros").allSatisfy { $0.explanation.contains("exactly 0") })
         #expect(try fired("uniform(-0.01,0.01)").contains("forecast forward variance gain:forecast.vanish"))
         #expect(try fired("uniform(-1,1)") == ["forecast forward variance gain:forecast.explode"])
     }
@@ -160,5 +162,27 @@ import Network
         #expect(forecast.layers.allSatisfy { $0.spectral != nil })
         let back = try JSONDecoder().decode(VarianceForecast.self, from: JSONEncoder().encode(forecast))
         #expect(back == forecast)
+    }
+}
+
+@Suite struct ZeroMeanWeightsTests {
+    /// A zero-mean scheme's own draw is forecast, even a narrow layer whose sample mean sits
+    /// 4 standard errors out (truncated_normal(0.1), 128→10, seed 0).
+    @Test(arguments: ["truncated_normal(0.1)", "normal(0.1)", "uniform(-0.1,0.1)", "general_rule", "xavier_uniform",
+                      "xavier_normal", "he_normal", "orthogonal", "zeros"])
+    func zeroMeanSchemesAreForecast(_ spec: String) throws {
+        let batch = try ForecastFixtures.batch(64)
+        for seed: UInt64 in 0..<3 {
+            let network = try ForecastFixtures.network(spec, sizes: [784, 256, 128, 10], seed: seed)
+            let forecast = VarianceForecast(initialized: network, batch: batch)
+            #expect(forecast.notForecast == nil, "\(spec) seed \(seed): \(forecast.notForecast ?? "")")
+        }
+    }
+
+    @Test func aShiftedDistributionIsNotForecast() {
+        // U[-0.09, 0.11): mean 0.01 against std 0.058 over 784 inputs — the coherent term dominates.
+        #expect(ZeroMeanWeights.problem(mean: 0.01, variance: 0.0577 * 0.0577, fanIn: 784, count: 784 * 256) != nil)
+        #expect(ZeroMeanWeights.problem(mean: 1, variance: 0, fanIn: 784, count: 784 * 256) != nil)
+        #expect(ZeroMeanWeights.problem(mean: 0, variance: 0, fanIn: 784, count: 784 * 256) == nil)
     }
 }
