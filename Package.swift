@@ -48,7 +48,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "initscope", dependencies: [
-            "Tensor", "Experiments", "Datasets", "Initializers", "Network", "Report",
+            "Tensor", "Experiments", "Datasets", "Initializers", "Network", "Report", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -33,6 +33,7 @@ struct RunCommand: ParsableCommand {
               initscope run
               initscope run --inits zeros,he_normal --epochs 1
               initscope run --activation tanh --inits xavier_uniform,he_normal
+              initscope run --hidden-sizes 512,256,128 --inits he_normal
               initscope run --data ~/mnist --output /tmp/mnist-report
 
             \(ExitStatus.helpText)
@@ -62,6 +63,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Hidden-layer activation: \(Activation.catalogue.map(\.pattern).joined(separator: ", ")) (default: the preset's, relu).", valueName: "name"))
     var activation: String?
 
+    @Option(help: ArgumentHelp("Hidden-layer widths, comma-separated, input side first (default: the preset's, 256,128).", valueName: "list"))
+    var hiddenSizes: String?
+
     @Option(help: "Runs trained at the same time (default: the number of cores).")
     var jobs: Int?
 
@@ -90,6 +94,7 @@ struct RunCommand: ParsableCommand {
         if let epochs { config.epochs = epochs }
         if let batchSize { config.batchSize = batchSize }
         if let probeEvery { config.probeEvery = probeEvery }
+        if let hiddenSizes { config.hiddenSizes = try HiddenSizes.parse(hiddenSizes) }
         if let activation {
             do { config.hiddenActivation = try Activation.parse(activation) } catch { throw .activation(error) }
         }
@@ -149,6 +154,7 @@ struct RunCommand: ParsableCommand {
         parts += ["--seed", "\(config.seed)", "--epochs", "\(config.epochs)", "--batch-size", "\(config.batchSize)",
                   "--probe-every", "\(config.probeEvery)", "--activation", config.hiddenActivation.name,
                   "--inits", config.initializers.joined(separator: ",")]
+        parts += ["--hidden-sizes", HiddenSizes.format(config.hiddenSizes)]
         return parts.map(shellQuoted).joined(separator: " ")
     }
 }

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Experiments
+import Initializers
+import Network
+
+/// The experiment a command looks at: a preset and the overrides that change what is built
+/// (`initscope check`; `run` still declares the same flags itself, alongside its training ones).
+struct ExperimentOptions: ParsableArguments {
+    @Option(help: "Experiment preset (see `initscope run --help` for the list).")
+    var preset: String = Presets.udacity.name
+
+    @Option(help: ArgumentHelp("MNIST-family folder to read (default: Debian's Fashion-MNIST).", valueName: "dir"))
+    var data: String?
+
+    @Option(help: "Global seed for the weights (default: the preset's, 0).")
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("Initializers, comma-separated (default: the preset's).", valueName: "list"))
+    var inits: String?
+
+    @Option(help: ArgumentHelp("Hidden-layer activation: \(Activation.catalogue.map(\.pattern).joined(separator: ", ")) (default: the preset's, relu).", valueName: "name"))
+    var activation: String?
+
+    @Option(help: ArgumentHelp("Hidden-layer widths, comma-separated, input side first (default: the preset's, 256,128).", valueName: "list"))
+    var hiddenSizes: String?
+
+    func validate() throws {
+        do { _ = try makeConfig() } catch { throw ValidationError(error.description) }
+    }
+
+    /// The preset with these overrides applied.
+    func makeConfig() throws(ConfigError) -> ExperimentConfig {
+        var config = try Presets.named(preset)
+        if let seed { config.seed = seed }
+        if let hiddenSizes { config.hiddenSizes = try HiddenSizes.parse(hiddenSizes) }
+        if let activation {
+            do { config.hiddenActivation = try Activation.parse(activation) } catch { throw .activation(error) }
+        }
+        if let inits {
+            do { config.initializers = try InitializerSpec.parseList(inits).map(\.name) } catch { throw .initializer(error) }
+        }
+        try config.validate()
+        return config
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+import Diagnostics
+
+/// `--fail-on error|warning|never`, listed in `--help`.
+extension FailOn: ExpressibleByArgument {}

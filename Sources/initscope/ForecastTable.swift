@@ -1,0 +1,62 @@
+import Foundation
+import Diagnostics
+
+/// The plain-text variance forecast `initscope check` prints for one initializer: a row per
+/// layer, the whole-network gains, then the forecast findings.
+enum ForecastTable {
+    static let columns: [(title: String, width: Int)] = [
+        ("layer", 5), ("fan-in→out", 12), ("Var[W]", 10), ("fwd gain", 10), ("bwd gain", 10),
+        ("E[z²]", 10), ("‖W‖₂", 9), ("stable rank", 12), ("cond", 10),
+    ]
+
+    static func render(initializer: String, formula: String, forecast: VarianceForecast, findings: [Finding]) -> String {
+        var lines = ["\(initializer)  (\(formula))"]
+        lines.append("  " + columns.map { right($0.title, $0.width) }.joined(separator: " "))
+        for (l, layer) in forecast.layers.enumerated() {
+            let cells = [
+                "\(l + 1)", "\(layer.fanIn)→\(layer.fanOut)", number(layer.weightVariance),
+                number(layer.forwardGain), number(layer.backwardGain), number(layer.preActivationSquare),
+                number(layer.spectral?.spectralNorm), number(layer.spectral?.stableRank), number(layer.spectral?.conditionNumber),
+            ]
+            lines.append("  " + zip(cells, columns).map { right($0, $1.width) }.joined(separator: " "))
+        }
+        if let reason = forecast.notForecast {
+            lines.append("  not forecast: \(reason)")
+        }
+        if forecast.forwardGain != nil || forecast.backwardGain != nil {
+            lines.append("  whole network: forward ×\(number(forecast.forwardGain)) (input → logits), "
+                + "backward ×\(number(forecast.backwardGain)) (logits → layer 1)")
+        }
+        if findings.isEmpty {
+            lines.append("  forecast findings: none")
+        }
+        for finding in findings {
+            lines.append("  \(finding.severity.rawValue) [\(finding.rule)] \(finding.explanation) "
+                + "(\(finding.threshold.key) = \(number(finding.threshold.value)))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// "784-256×29-10": layer widths, runs of equal widths counted.
+    static func architecture(_ sizes: [Int]) -> String {
+        var runs: [(width: Int, count: Int)] = []
+        for width in sizes {
+            if let last = runs.last, last.width == width { runs[runs.count - 1].count += 1 } else { runs.append((width, 1)) }
+        }
+        return runs.map { $0.count > 2 ? "\($0.width)×\($0.count)" : Array(repeating: "\($0.width)", count: $0.count).joined(separator: "-") }
+            .joined(separator: "-")
+    }
+
+    /// Three significant digits, scientific outside 0.001…10000; "—" for none.
+    static func number(_ x: Double?) -> String {
+        guard let x else { return "—" }
+        guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "∞" : "-∞") }
+        let magnitude = abs(x)
+        if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e4) { return String(format: "%.2e", x) }
+        return String(format: "%.3g", x)
+    }
+
+    static func right(_ s: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - s.count)) + s
+    }
+}
