@@ -44,11 +44,11 @@ let package = Package(
         .target(name: "Templates", path: "Templates", sources: ["Templates.swift"],
                 resources: [.embedInCode("report.mustache"), .embedInCode("report.css"), .embedInCode("partials")]),
         .target(name: "Report", dependencies: [
-            "Experiments", "Probes", "Tensor", "Charts", "CairoRenderer", "Templates", "Compression",
+            "Experiments", "Probes", "Diagnostics", "Tensor", "Charts", "CairoRenderer", "Templates", "Compression",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "initscope", dependencies: [
-            "Tensor", "Experiments", "Datasets", "Initializers", "Network", "Report",
+            "Tensor", "Experiments", "Datasets", "Initializers", "Network", "Report", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
