@@ -27,6 +27,11 @@ struct DiagnosticsOptions: ParsableArguments {
         if let expectFailure {
             let names = expectFailure.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             config.expectedFailures = names == ["none"] ? [] : names
+            // Named on purpose, so a name that matches no run is a typo, not a no-op.
+            for name in config.expectedFailures where !config.initializers.contains(name) {
+                throw .invalid(key: "--expect-failure", value: name,
+                               fix: "name initializers of this experiment (\(config.initializers.joined(separator: ", "))) or 'none'")
+            }
         }
     }
 
