@@ -2,7 +2,8 @@ import CCairo
 import Charts
 
 /// Paints charts with Cairo into an in-memory RGB surface (opaque white: no alpha channel to
-/// store, so PNGs are about a quarter smaller) and encodes it as PNG bytes.
+/// store) and encodes it as PNG bytes — by default an indexed-colour PNG (`PalettePNG`), several
+/// times smaller than Cairo's own 24-bit encoding.
 ///
 /// The only file that imports CCairo. The surface and context are owned by this
 /// non-Sendable class and freed in `deinit`; use one instance on one thread.
@@ -44,10 +45,11 @@ public final class CairoRenderer: Renderer {
     }
 
     /// Draws `chart` on a fresh canvas and returns the PNG bytes.
-    public static func png(_ chart: some Chart, size: Size, scale: Double = 2) throws(RenderError) -> [UInt8] {
+    public static func png(_ chart: some Chart, size: Size, scale: Double = 2,
+                           encoding: PNGEncoding = .palette) throws(RenderError) -> [UInt8] {
         let canvas = try CairoRenderer(size: size, scale: scale)
         chart.draw(in: canvas, size: size)
-        return try canvas.pngBytes()
+        return try canvas.pngBytes(encoding: encoding)
     }
 
     public func stroke(_ path: Path, style: StrokeStyle) {
@@ -99,14 +101,22 @@ public final class CairoRenderer: Renderer {
         cairo_clip(context)
     }
 
+    /// The canvas as PNG bytes: an indexed-colour PNG by default, or Cairo's 24-bit one.
+    public func pngBytes(encoding: PNGEncoding = .palette) throws(RenderError) -> [UInt8] {
+        switch encoding {
+        case .palette: PalettePNG.encode(image())
+        case .cairo: try cairoPNGBytes()
+        }
+    }
+
     /// A copy of the canvas pixels as plain values.
     public func image() -> RGBImage {
         cairo_surface_flush(surface)
         return Self.pixels(of: surface)
     }
 
-    /// The canvas as PNG, encoded in memory with cairo_surface_write_to_png_stream.
-    public func pngBytes() throws(RenderError) -> [UInt8] {
+    /// The canvas as a 24-bit PNG, encoded in memory with cairo_surface_write_to_png_stream.
+    private func cairoPNGBytes() throws(RenderError) -> [UInt8] {
         cairo_surface_flush(surface)
         let sink = PNGSink()
         let status = withExtendedLifetime(sink) {
@@ -195,6 +205,14 @@ public final class CairoRenderer: Renderer {
                                style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(context, style.size)
     }
+}
+
+/// How `CairoRenderer` writes PNG files.
+public enum PNGEncoding: Sendable, CaseIterable {
+    /// Indexed colour (`PalettePNG`): at most 256 colours, exact when the canvas has no more.
+    case palette
+    /// Cairo's own encoder: 24-bit RGB, lossless, several times larger for charts.
+    case cairo
 }
 
 /// Collects PNG bytes from Cairo's write callback.

@@ -28,7 +28,7 @@ import CairoRenderer
         #expect(pixels.width == 200 && pixels.height == 120)
         #expect(pixels.pixels.allSatisfy { $0 <= 0xFF_FFFF })  // RGB24's unused top byte dropped
         #expect(pixels[0, 0] == 0xFF_FFFF)  // the white background
-        #expect(try CairoRenderer.decodePNG(try canvas.pngBytes()) == pixels)
+        #expect(try CairoRenderer.decodePNG(try canvas.pngBytes(encoding: .cairo)) == pixels)
     }
 
     @Test func textIsMeasuredWithTheRealFont() throws {
