@@ -39,7 +39,7 @@ let package = Package(
                 dependencies: ["Tensor", "Initializers", "Network", "Datasets", "Training", "Probes", "Diagnostics"]),
         // Charts know nothing about networks: numbers and labels in, draw calls out.
         .target(name: "Charts"),
-        .target(name: "CairoRenderer", dependencies: ["Charts", "CCairo"]),
+        .target(name: "CairoRenderer", dependencies: ["Charts", "CCairo", "Compression"]),
         // Templates/ compiled into the binary; --templates DIR overrides them at run time.
         .target(name: "Templates", path: "Templates", sources: ["Templates.swift"],
                 resources: [.embedInCode("report.mustache"), .embedInCode("report.css"), .embedInCode("partials")]),
