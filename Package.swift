@@ -39,12 +39,12 @@ let package = Package(
                 dependencies: ["Tensor", "Initializers", "Network", "Datasets", "Training", "Probes", "Diagnostics"]),
         // Charts know nothing about networks: numbers and labels in, draw calls out.
         .target(name: "Charts"),
-        .target(name: "CairoRenderer", dependencies: ["Charts", "CCairo"]),
+        .target(name: "CairoRenderer", dependencies: ["Charts", "CCairo", "Compression"]),
         // Templates/ compiled into the binary; --templates DIR overrides them at run time.
         .target(name: "Templates", path: "Templates", sources: ["Templates.swift"],
                 resources: [.embedInCode("report.mustache"), .embedInCode("report.css"), .embedInCode("partials")]),
         .target(name: "Report", dependencies: [
-            "Experiments", "Probes", "Tensor", "Charts", "CairoRenderer", "Templates", "Compression",
+            "Experiments", "Probes", "Diagnostics", "Tensor", "Charts", "CairoRenderer", "Templates", "Compression",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "initscope", dependencies: [

@@ -16,6 +16,8 @@ public enum EmbeddedTemplates {
             "epochs": text(PackageResources.epochs_mustache),
             "reproduce": text(PackageResources.reproduce_mustache),
             "probes": text(PackageResources.probes_mustache),
+            "findings": text(PackageResources.findings_mustache),
+            "findings-table": text(PackageResources.findings_table_mustache),
         ]
     }
 

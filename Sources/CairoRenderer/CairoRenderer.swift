@@ -2,7 +2,8 @@ import CCairo
 import Charts
 
 /// Paints charts with Cairo into an in-memory RGB surface (opaque white: no alpha channel to
-/// store, so PNGs are about a quarter smaller) and encodes it as PNG bytes.
+/// store) and encodes it as PNG bytes — by default an indexed-colour PNG (`PalettePNG`), several
+/// times smaller than Cairo's own 24-bit encoding.
 ///
 /// The only file that imports CCairo. The surface and context are owned by this
 /// non-Sendable class and freed in `deinit`; use one instance on one thread.
@@ -44,10 +45,11 @@ public final class CairoRenderer: Renderer {
     }
 
     /// Draws `chart` on a fresh canvas and returns the PNG bytes.
-    public static func png(_ chart: some Chart, size: Size, scale: Double = 2) throws(RenderError) -> [UInt8] {
+    public static func png(_ chart: some Chart, size: Size, scale: Double = 2,
+                           encoding: PNGEncoding = .palette) throws(RenderError) -> [UInt8] {
         let canvas = try CairoRenderer(size: size, scale: scale)
         chart.draw(in: canvas, size: size)
-        return try canvas.pngBytes()
+        return try canvas.pngBytes(encoding: encoding)
     }
 
     public func stroke(_ path: Path, style: StrokeStyle) {
@@ -99,8 +101,22 @@ public final class CairoRenderer: Renderer {
         cairo_clip(context)
     }
 
-    /// The canvas as PNG, encoded in memory with cairo_surface_write_to_png_stream.
-    public func pngBytes() throws(RenderError) -> [UInt8] {
+    /// The canvas as PNG bytes: an indexed-colour PNG by default, or Cairo's 24-bit one.
+    public func pngBytes(encoding: PNGEncoding = .palette) throws(RenderError) -> [UInt8] {
+        switch encoding {
+        case .palette: PalettePNG.encode(image())
+        case .cairo: try cairoPNGBytes()
+        }
+    }
+
+    /// A copy of the canvas pixels as plain values.
+    public func image() -> RGBImage {
+        cairo_surface_flush(surface)
+        return Self.pixels(of: surface)
+    }
+
+    /// The canvas as a 24-bit PNG, encoded in memory with cairo_surface_write_to_png_stream.
+    private func cairoPNGBytes() throws(RenderError) -> [UInt8] {
         cairo_surface_flush(surface)
         let sink = PNGSink()
         let status = withExtendedLifetime(sink) {
@@ -115,9 +131,9 @@ public final class CairoRenderer: Renderer {
         return sink.bytes
     }
 
-    /// Decodes PNG bytes with Cairo and summarises them: size and how many distinct
-    /// colours (so a test can tell a drawn chart from a blank canvas).
-    public static func inspectPNG(_ bytes: [UInt8]) throws(RenderError) -> (width: Int, height: Int, distinctColors: Int) {
+    /// Decodes PNG bytes (any colour type libpng reads: palette, RGB, grey) with Cairo into
+    /// pixels. A file with transparency gives Cairo's premultiplied colours (as over black).
+    public static func decodePNG(_ bytes: [UInt8]) throws(RenderError) -> RGBImage {
         let source = PNGSource(bytes: bytes)
         let image = withExtendedLifetime(source) {
             cairo_image_surface_create_from_png_stream({ closure, data, length in
@@ -134,17 +150,39 @@ public final class CairoRenderer: Renderer {
         guard cairo_surface_status(image) == CAIRO_STATUS_SUCCESS else {
             throw .notPNG(reason: String(cString: cairo_status_to_string(cairo_surface_status(image))))
         }
-        let width = Int(cairo_image_surface_get_width(image)), height = Int(cairo_image_surface_get_height(image))
-        let stride = Int(cairo_image_surface_get_stride(image))
-        var colors = Set<UInt32>()
-        if let data = cairo_image_surface_get_data(image) {
-            data.withMemoryRebound(to: UInt32.self, capacity: stride / 4 * height) { pixels in
-                for row in 0..<height {
-                    for col in 0..<width { colors.insert(pixels[row * stride / 4 + col]) }
+        let format = cairo_image_surface_get_format(image)
+        guard format == CAIRO_FORMAT_RGB24 || format == CAIRO_FORMAT_ARGB32 else {
+            throw .notPNG(reason: "Cairo decoded it to pixel format \(format.rawValue), not 8 bits per channel")
+        }
+        guard cairo_image_surface_get_width(image) > 0, cairo_image_surface_get_height(image) > 0 else {
+            throw .notPNG(reason: "the image has no pixels")
+        }
+        return pixels(of: image)
+    }
+
+    /// Decodes PNG bytes with Cairo and summarises them: size and how many distinct
+    /// colours (so a test can tell a drawn chart from a blank canvas).
+    public static func inspectPNG(_ bytes: [UInt8]) throws(RenderError) -> (width: Int, height: Int, distinctColors: Int) {
+        let image = try decodePNG(bytes)
+        return (image.width, image.height, Set(image.pixels).count)
+    }
+
+    /// The pixels of a flushed 32-bit image surface (RGB24 or ARGB32: one native-endian word
+    /// per pixel, xRGB), rows `stride` bytes apart; the top byte is dropped.
+    private static func pixels(of surface: OpaquePointer) -> RGBImage {
+        let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
+        let wordsPerRow = Int(cairo_image_surface_get_stride(surface)) / 4
+        var pixels = [UInt32](repeating: 0, count: width * height)
+        if let data = cairo_image_surface_get_data(surface) {
+            data.withMemoryRebound(to: UInt32.self, capacity: wordsPerRow * height) { words in
+                pixels.withUnsafeMutableBufferPointer { out in
+                    for row in 0..<height {
+                        for col in 0..<width { out[row * width + col] = words[row * wordsPerRow + col] & 0x00FF_FFFF }
+                    }
                 }
             }
         }
-        return (width, height, colors.count)
+        return RGBImage(width: width, height: height, pixels: pixels)
     }
 
     private func trace(_ path: Path) {
@@ -167,6 +205,14 @@ public final class CairoRenderer: Renderer {
                                style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(context, style.size)
     }
+}
+
+/// How `CairoRenderer` writes PNG files.
+public enum PNGEncoding: Sendable, CaseIterable {
+    /// Indexed colour (`PalettePNG`): at most 256 colours, exact when the canvas has no more.
+    case palette
+    /// Cairo's own encoder: 24-bit RGB, lossless, several times larger for charts.
+    case cairo
 }
 
 /// Collects PNG bytes from Cairo's write callback.

@@ -72,12 +72,42 @@ public enum Zlib {
 extension Zlib {
     /// Compresses `data` into one gzip member (deflate, windowBits 15 + 16), at `level` 1…9.
     public static func gzip(_ data: [UInt8], level: Int32 = 9) -> [UInt8] {
+        compress(data, level: level, windowBits: 15 + 16)
+    }
+
+    /// Compresses `data` into one zlib stream (RFC 1950: deflate with windowBits 15, a 2-byte
+    /// header and an Adler-32 trailer), at `level` 1…9 — what a PNG's IDAT chunks carry.
+    public static func deflate(_ data: [UInt8], level: Int32 = 9) -> [UInt8] {
+        compress(data, level: level, windowBits: 15)
+    }
+
+    /// The CRC-32 of `data` (ISO 3309 / ITU-T V.42, as gzip and PNG chunks use), continuing
+    /// from `crc` (0 to start).
+    public static func crc32(_ data: [UInt8], continuing crc: UInt32 = 0) -> UInt32 {
+        // zlib answers a null buffer with the initial value (0), not with `crc`.
+        guard !data.isEmpty else { return crc }
+        return data.withUnsafeBufferPointer { bytes in
+            // zlib takes a 32-bit length; chunked so any array size is safe.
+            var value = uLong(crc)
+            var offset = 0
+            repeat {
+                let count = min(bytes.count - offset, Int(UInt32.max))
+                value = CZlib.crc32(value, bytes.baseAddress.map { $0 + offset }, uInt(count))
+                offset += count
+            } while offset < bytes.count
+            return UInt32(truncatingIfNeeded: value)
+        }
+    }
+
+    /// One-shot deflate of `data` with the given windowBits (15: zlib, 15 + 16: gzip).
+    private static func compress(_ data: [UInt8], level: Int32, windowBits: Int32) -> [UInt8] {
         var stream = z_stream()
-        let initCode = deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY,
+        let initCode = deflateInit2_(&stream, level, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY,
                                      ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         precondition(initCode == Z_OK, "deflateInit2 failed with zlib code \(initCode)")
         defer { deflateEnd(&stream) }
-        // deflateBound is an upper bound for a single Z_FINISH call; gzip adds its header.
+        // deflateBound is an upper bound for a single Z_FINISH call, header and trailer included
+        // for the format chosen at init.
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(data.count))) + 64)
         let produced: Int = data.withUnsafeBufferPointer { src in
             output.withUnsafeMutableBufferPointer { dst in
@@ -85,7 +115,7 @@ extension Zlib {
                 stream.avail_in = uInt(src.count)
                 stream.next_out = dst.baseAddress
                 stream.avail_out = uInt(dst.count)
-                let code = deflate(&stream, Z_FINISH)
+                let code = CZlib.deflate(&stream, Z_FINISH)
                 precondition(code == Z_STREAM_END, "deflate did not finish (zlib code \(code))")
                 stream.next_in = nil
                 stream.next_out = nil

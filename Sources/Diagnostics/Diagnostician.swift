@@ -1,5 +1,6 @@
-/// Runs every rule over every run and orders the findings: most severe first, then in the
-/// config's run order, then by layer.
+/// Runs every rule over every run and orders the findings as a reader triages them: runs
+/// not expected to fail first, then most severe first, then in the config's run order, then
+/// by layer.
 public struct Diagnostician: Sendable {
     public static let rules: [any Rule] = [
         SymmetryRule(), VanishingGradientRule(), ExplodingGradientRule(), DeadUnitsRule(), SaturationRule(),
@@ -15,6 +16,7 @@ public struct Diagnostician: Sendable {
         let all = runs.flatMap { run in Self.rules.flatMap { $0.findings(in: run, thresholds: thresholds) } }
         return all.enumerated().sorted { x, y in
             let (a, b) = (x.element, y.element)
+            if a.expected != b.expected { return !a.expected }
             if a.severity != b.severity { return a.severity > b.severity }
             if order[a.runID] != order[b.runID] { return (order[a.runID] ?? 0) < (order[b.runID] ?? 0) }
             if a.layer != b.layer { return (a.layer ?? 0) < (b.layer ?? 0) }

@@ -15,12 +15,14 @@ public struct DivergenceRule: Rule {
                 explanation: "The loss became NaN or infinite at step \(step) and the run was stopped there: activations or gradients overflowed. The weights are far too large, or so is the learning rate.")]
         }
         let factor = thresholds["\(id).factor"]
-        guard let trend = LossTrend(run.history), trend.start > 0, trend.end > trend.start * factor else { return [] }
+        // Against the very first batch: a blow-up can be under way within ten steps.
+        guard let trend = LossTrend(run.history), let first = run.history.batchLosses.first.map(Double.init),
+              first > 0, trend.end > first * factor else { return [] }
         return [run.finding(
             id, .error, steps: 1...trend.steps,
-            evidence: [Evidence("loss at the start", trend.start), Evidence("loss at the end", trend.end),
-                       Evidence("growth", trend.end / trend.start)],
+            evidence: [Evidence("first batch loss", first), Evidence("loss at the end", trend.end),
+                       Evidence("growth", trend.end / first)],
             threshold: thresholds.threshold("\(id).factor"),
-            explanation: "The loss grew \(Wording.factor(trend.end / trend.start)) over the run instead of falling: training is unstable.")]
+            explanation: "The loss grew \(Wording.factor(trend.end / first)) over the run instead of falling: training is unstable.")]
     }
 }

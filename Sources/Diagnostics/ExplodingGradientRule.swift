@@ -1,8 +1,9 @@
 import Probes
 
 /// `exploding-gradient` — the back-propagated gradient grows on its way to the input at
-/// step 0, a layer's gradient norm grows by orders of magnitude while training, or any
-/// gradient holds NaN/±Inf.
+/// step 0, a layer's gradient norm grows by orders of magnitude while the loss does not
+/// fall, or any gradient holds NaN/±Inf. (Gradients that grow while the loss falls are a
+/// tiny initialization waking up, not an explosion: the vanishing rule covers that start.)
 public struct ExplodingGradientRule: Rule {
     public let id = "exploding-gradient"
     public let summary = "gradients grow across layers or over steps, or become NaN/Inf"
@@ -25,7 +26,8 @@ public struct ExplodingGradientRule: Rule {
                     + "each layer amplifies it on the way back, so the first layers take huge steps. The weights are scaled too large for this depth."))
         }
         let growthLimit = thresholds["\(id).growth"]
-        for layer in layers {
+        let lossFell = LossTrend(run.history).map { $0.end < $0.start } ?? false
+        for layer in layers where !lossFell {
             guard let start = layer.snapshots.first, start.weightGradient.l2 > 0 else { continue }
             let peak = layer.snapshots.max { $0.weightGradient.l2 < $1.weightGradient.l2 }
             if let peak, peak.weightGradient.l2 / start.weightGradient.l2 > growthLimit {
@@ -35,7 +37,7 @@ public struct ExplodingGradientRule: Rule {
                                Evidence("‖∂L/∂W‖ at step \(peak.step)", peak.weightGradient.l2),
                                Evidence("growth", peak.weightGradient.l2 / start.weightGradient.l2)],
                     threshold: thresholds.threshold("\(id).growth"),
-                    explanation: "This layer's gradient norm grew \(Wording.factor(peak.weightGradient.l2 / start.weightGradient.l2)) during training: "
+                    explanation: "This layer's gradient norm grew \(Wording.factor(peak.weightGradient.l2 / start.weightGradient.l2)) during training while the loss did not fall: "
                         + "the updates feed on themselves instead of settling."))
             }
         }

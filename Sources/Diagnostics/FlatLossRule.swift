@@ -20,10 +20,10 @@ public struct FlatLossRule: Rule {
                         Evidence("ln(classes)", chance)]
         if let accuracy = run.history.finalTestAccuracy { evidence.append(Evidence("test accuracy", accuracy)) }
         let why = atChance
-            ? "The loss ends at ln(\(run.classes)) = \(Wording.number(chance)), the loss of guessing every class with equal probability"
-            : "The loss ends within \(Wording.percent(epsilon)) of where it started"
+            ? "the loss sits at ln(\(run.classes)) = \(Wording.number(chance)), the loss of guessing every class with equal probability"
+            : "the loss is within \(Wording.percent(epsilon)) of where it started"
         return [run.finding(
             id, .error, steps: 1...trend.steps, evidence: evidence, threshold: thresholds.threshold("\(id).epsilon"),
-            explanation: why + " after \(trend.steps) steps: the network is not learning. With identical units or zero gradients nothing the optimizer does can change that.")]
+            explanation: "After \(trend.steps) steps " + why + ": the network is not learning. With identical units or zero gradients nothing the optimizer does can change that.")]
     }
 }

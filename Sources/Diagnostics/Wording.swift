@@ -18,3 +18,30 @@ enum Wording {
 
     static func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
 }
+
+extension Evidence {
+    /// "identical units at the end = 256".
+    public var text: String { "\(name) = \(Wording.number(value))" }
+}
+
+extension Finding {
+    /// The evidence on one line: "identical units at the end = 256 · units = 256".
+    public var evidenceText: String { evidence.map(\.text).joined(separator: " · ") }
+
+    /// "layer 2" or "network".
+    public var place: String { layer.map { "layer \($0)" } ?? "network" }
+
+    /// "dead-units.share = 0.5".
+    public var thresholdText: String { "\(threshold.key) = \(Wording.number(threshold.value))" }
+}
+
+extension Severity {
+    /// A text symbol for terminals, Markdown and HTML: ✖ error, ▲ warning, ● info.
+    public var symbol: String {
+        switch self {
+        case .error: "✖"
+        case .warning: "▲"
+        case .info: "●"
+        }
+    }
+}

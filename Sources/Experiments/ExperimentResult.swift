@@ -24,6 +24,9 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
     public var gitCommit: String?
     /// A command line that reproduces this run.
     public var command: String
+    /// What the diagnostics rules found, most severe first (nil in files written before
+    /// diagnostics existed: `diagnose()` computes them from the probes).
+    public var findings: [Finding]?
 
     public init(schemaVersion: Int = ExperimentResult.currentSchemaVersion, tool: ToolInfo = .current, createdAt: String,
                 config: ExperimentConfig, dataset: DatasetInfo, machine: MachineInfo, runs: [RunResult],

@@ -67,7 +67,7 @@ public struct ExperimentRunner: Sendable {
         let runs = board.results()
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
-        return ExperimentResult(
+        var result = ExperimentResult(
             schemaVersion: ExperimentResult.currentSchemaVersion,
             tool: .current,
             createdAt: formatter.string(from: Date()),
@@ -82,6 +82,8 @@ public struct ExperimentRunner: Sendable {
             sumOfRunSeconds: runs.reduce(0) { $0 + $1.seconds },
             gitCommit: nil,
             command: "")
+        result.findings = result.diagnose()
+        return result
     }
 
     /// One run: build the network, draw its weights from the initializer's own stream, and

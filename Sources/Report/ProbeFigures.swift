@@ -4,6 +4,7 @@ import Charts
 import CairoRenderer
 import Experiments
 import Probes
+import Diagnostics
 
 /// The charts drawn from the probes: what every layer did while it learned.
 /// Per initializer they are small (1× density) so twelve runs fit a report of a few MB.
@@ -76,10 +77,16 @@ struct ProbeFigures: Sendable {
     // MARK: per initializer
 
     func details() throws(ReportError) -> [ReportModel.DetailSection] {
-        try parallelMap(probed) { (item: Probed) throws(ReportError) -> ReportModel.DetailSection in
+        let allFindings = result.allFindings
+        return try parallelMap(probed) { (item: Probed) throws(ReportError) -> ReportModel.DetailSection in
             let run = item.run
             let layers = item.probes.layers
-            let grid = histogramGrid(run, layers)
+            let findings = allFindings.filter { $0.runID == run.id }
+            var grid = histogramGrid(run, layers)
+            // Layers a rule found something in: their row of histograms is framed in red.
+            let flagged = Set(findings.compactMap(\.layer)).filter { (1...layers.count).contains($0) }
+            grid.highlighted = Set(flagged.flatMap { l in grid.columnTitles.indices.map { HistogramGrid.GridPosition(row: l - 1, column: $0) } })
+            grid.highlightColor = HistogramGrid.nonFiniteColor
             let gradients = perLayer(layers, yScale: .log10) { $0.weightGradient.l2 }
             var gradientChart = gradients
             gradientChart.title = "‖∂L/∂W‖ per layer"
@@ -91,7 +98,8 @@ struct ProbeFigures: Sendable {
             updates.xLabel = "step"
             var figures = [
                 try figure(grid, id: "\(anchor(run))-histograms", size: Size(900, 110 + 120 * Double(layers.count)), scale: 1,
-                           caption: "Shares of elements per bin at step 0 (grey) and at the end (blue); bins shared by every initializer. ◀/▶ count what fell outside the shared range."),
+                           caption: "Shares of elements per bin at step 0 (grey) and at the end (blue); bins shared by every initializer. ◀/▶ count what fell outside the shared range."
+                    + (flagged.isEmpty ? "" : " Rows framed in red: layers with findings above.")),
                 try figure(gradientChart.showingLegend(), id: "\(anchor(run))-gradients", size: Self.detail, scale: 1,
                            caption: "Vanishing gradients fall toward the \"= 0\" strip, exploding ones climb by decades."),
                 try figure(updates.showingLegend(), id: "\(anchor(run))-updates", size: Self.detail, scale: 1,
@@ -116,7 +124,9 @@ struct ProbeFigures: Sendable {
             return ReportModel.DetailSection(
                 anchor: anchor(run), label: run.label,
                 summary: "step 0: ‖∂L/∂W‖ of layer 1 = \(TickFormat.short(first?.weightGradient.l2 ?? .nan)), activation std = \(TickFormat.short(first?.activation.std ?? .nan))",
-                figures: figures)
+                figures: figures,
+                findings: ReportModel.findingRows(findings, result: result),
+                open: findings.contains { !$0.expected && $0.severity >= .warning })
         }
     }
 
@@ -124,9 +134,7 @@ struct ProbeFigures: Sendable {
 
     func steps(_ layer: LayerTrace) -> [Double] { layer.snapshots.map { Double($0.step) } }
 
-    func anchor(_ run: RunResult) -> String {
-        "run-" + run.initializer.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-    }
+    func anchor(_ run: RunResult) -> String { RunAnchor.of(run.initializer) }
 
     func perLayer(_ layers: [LayerTrace], yScale: AxisScale, yRange: ClosedRange<Double>? = nil,
                   _ value: (LayerSnapshot) -> Double) -> LineChart {

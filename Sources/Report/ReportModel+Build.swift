@@ -1,6 +1,7 @@
 import Foundation
 import Experiments
 import Compression
+import Diagnostics
 
 extension ReportModel {
     /// Builds the view model of `result`. `figures` are drawn charts in page order;
@@ -9,6 +10,10 @@ extension ReportModel {
                 metricsJSON: Data, css: String, probeFigures: [Figure] = [], overview: [OverviewRow] = [],
                 details: [DetailSection] = [], unitHealthHeader: String = "") {
         let config = result.config
+        let findings = result.allFindings
+        self.findings = Self.findingRows(findings, result: result)
+        self.findingsHeadline = Self.findingsHeadline(findings)
+        self.hasFindings = !findings.isEmpty
         let chance = 1 / Double(max(result.dataset.classes, 1))
         let sizes = result.runs.first?.layerSizes
             ?? config.layerSizes(inputs: result.dataset.features, classes: result.dataset.classes)
@@ -41,7 +46,13 @@ extension ReportModel {
         self.rows = ranked.enumerated().map { index, run in
             let accuracy = run.history.finalTestAccuracy
             let failed = run.history.divergedAtStep != nil || (accuracy ?? 0) < chance * 1.5
+            let mine = findings.filter { $0.runID == run.id }
+            let badges = Severity.allCases.reversed().compactMap { s -> String? in
+                let n = mine.filter { $0.severity == s }.count
+                return n == 0 ? nil : "\(s.symbol) \(n)"
+            }.joined(separator: " ")
             return LeaderboardRow(
+                findings: badges,
                 rank: index + 1, name: run.initializer, label: run.label, formula: run.formula,
                 accuracy: accuracy.map(Format.percent) ?? "—",
                 barPercent: String(format: "%.1f", max(0, min(1, accuracy ?? 0)) * 100),

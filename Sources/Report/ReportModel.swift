@@ -4,6 +4,8 @@ public struct ReportModel: Sendable {
     public struct Fact: Sendable { public let name: String; public let value: String }
 
     public struct LeaderboardRow: Sendable {
+        /// "✖ 2 ▲ 1", or "" for a run without findings.
+        public let findings: String
         public let rank: Int
         public let name: String
         public let label: String
@@ -46,6 +48,18 @@ public struct ReportModel: Sendable {
         public let label: String
         public let summary: String
         public let figures: [Figure]
+        /// This run's findings, shown above its charts; the section opens when any is
+        /// unexpected.
+        public let findings: [FindingRow]
+        public let open: Bool
+        /// Stored, not computed: Mustache reads values through reflection.
+        public let hasFindings: Bool
+
+        public init(anchor: String, label: String, summary: String, figures: [ReportModel.Figure],
+                    findings: [ReportModel.FindingRow], open: Bool) {
+            self.anchor = anchor; self.label = label; self.summary = summary; self.figures = figures
+            self.findings = findings; self.open = open; self.hasFindings = !findings.isEmpty
+        }
     }
 
     public struct EpochCell: Sendable { public let accuracy: String; public let loss: String }
@@ -66,6 +80,11 @@ public struct ReportModel: Sendable {
     public let probeEvery: Int
     public let probeFigures: [Figure]
     public let overview: [OverviewRow]
+    /// Diagnostics: most severe first; the headline counts them.
+    public let findings: [FindingRow]
+    public let findingsHeadline: String
+    /// Stored, not computed: Mustache reads values through reflection.
+    public let hasFindings: Bool
     /// Column header of the overview's unit-health sparklines (dead / saturated / near zero).
     public let unitHealthHeader: String
     public let details: [DetailSection]

@@ -42,10 +42,12 @@ enum ToolVersion {
 /// Exit statuses, documented in `--help`.
 enum ExitStatus: Int32 {
     case success = 0
+    /// Findings at the --fail-on level in runs not expected to fail.
+    case findings = 1
     case badInput = 2
 
     static let helpText = """
-        Exit status: 0 success · 2 bad input (unknown option or preset, bad value, missing or \
+        Exit status: 0 success · 1 findings at the --fail-on level in runs not expected to fail · 2 bad input (unknown option or preset, bad value, missing or \
         corrupt data, unwritable output).
         """
 }

@@ -5,6 +5,7 @@ import Experiments
 import Initializers
 import Network
 import Report
+import Diagnostics
 
 /// `initscope run`: train every initializer of a preset and write metrics.json.
 struct RunCommand: ParsableCommand {
@@ -29,12 +30,19 @@ struct RunCommand: ParsableCommand {
             Runs go in parallel (--jobs), each with OpenBLAS pinned to one thread, so the
             numbers do not depend on --jobs. Every initializer sees the same data order.
 
+            Diagnostics: after training, rules read every layer's statistics and print
+            findings (also in report.html and summary.md). --fail-on error|warning makes
+            findings in runs not marked --expect-failure exit with status 1, for CI.
+            Thresholds (--threshold rule.key=value):
+            \(DiagnosticsOptions.thresholdHelp)
+
             Examples:
               initscope run
               initscope run --inits zeros,he_normal --epochs 1
               initscope run --activation tanh --inits xavier_uniform,he_normal
               initscope run --hidden-sizes 512,256,128 --inits he_normal
               initscope run --data ~/mnist --output /tmp/mnist-report
+              initscope run --fail-on warning --threshold dead-units.share=0.3
 
             \(ExitStatus.helpText)
             """)
@@ -74,6 +82,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    @OptionGroup var diagnostics: DiagnosticsOptions
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, got \(jobs).") }
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be 1 or more, got \(epochs).") }
@@ -100,7 +110,10 @@ struct RunCommand: ParsableCommand {
         }
         if let inits {
             do { config.initializers = try InitializerSpec.parseList(inits).map(\.name) } catch { throw .initializer(error) }
+            // The preset's expected failures that are still compared keep their mark.
+            config.expectedFailures = config.expectedFailures.filter(config.initializers.contains)
         }
+        try diagnostics.apply(to: &config)
         try config.validate()
         return config
     }
@@ -133,17 +146,26 @@ struct RunCommand: ParsableCommand {
         result.command = reproducingCommand(config, dataFolder: splits.train.source)
 
         print(ResultsTable.render(result))
+        let findings = result.allFindings
+        if !findings.isEmpty { print(FindingsList.render(findings)) }
         // Render first, then write both files atomically: a failure leaves no half report.
         do {
             let html = try HTMLReport.render(result, templates: templates, figures: report.figures)
             let metricsFile = try ResultsStore.write(result, toFolder: outputFolder)
             let reportFile = try HTMLReport.write(html, toFolder: outputFolder)
+            let summaryFile = try SummaryMarkdown.write(SummaryMarkdown.render(result), toFolder: outputFolder)
             print("Wrote \(metricsFile.path)")
             print("Wrote \(reportFile.path) (\(Console.size(of: reportFile)))")
+            print("Wrote \(summaryFile.path)")
         } catch let error as ReportError {
             throw failWithBadInput(error.description)
         } catch let error as ResultsError {
             throw failWithBadInput(error.description)
+        }
+        let failing = diagnostics.failOn.failing(findings)
+        if !failing.isEmpty {
+            Console.note(FailOn.verdict(failing, level: diagnostics.failOn))
+            throw ExitCode(ExitStatus.findings.rawValue)
         }
     }
 
@@ -153,7 +175,9 @@ struct RunCommand: ParsableCommand {
         if let data { parts += ["--data", data] }
         parts += ["--seed", "\(config.seed)", "--epochs", "\(config.epochs)", "--batch-size", "\(config.batchSize)",
                   "--probe-every", "\(config.probeEvery)", "--activation", config.hiddenActivation.name,
-                  "--inits", config.initializers.joined(separator: ",")]
+                  "--inits", config.initializers.joined(separator: ","),
+                  "--expect-failure", config.expectedFailures.isEmpty ? "none" : config.expectedFailures.joined(separator: ",")]
+        parts += config.thresholds.overrides.sorted { $0.key < $1.key }.flatMap { ["--threshold", "\($0.key)=\($0.value)"] }
         parts += ["--hidden-sizes", HiddenSizes.format(config.hiddenSizes)]
         return parts.map(shellQuoted).joined(separator: " ")
     }

@@ -21,6 +21,16 @@ import CairoRenderer
         #expect(image.width == 50 && image.height == 40 && image.distinctColors == 1)
     }
 
+    @Test func canvasPixelsComeOutAsTheLosslessPNGDecodes() throws {
+        let canvas = try CairoRenderer(size: Size(200, 120))
+        chart.draw(in: canvas, size: Size(200, 120))
+        let pixels = canvas.image()
+        #expect(pixels.width == 200 && pixels.height == 120)
+        #expect(pixels.pixels.allSatisfy { $0 <= 0xFF_FFFF })  // RGB24's unused top byte dropped
+        #expect(pixels[0, 0] == 0xFF_FFFF)  // the white background
+        #expect(try CairoRenderer.decodePNG(try canvas.pngBytes(encoding: .cairo)) == pixels)
+    }
+
     @Test func textIsMeasuredWithTheRealFont() throws {
         let canvas = try CairoRenderer(size: Size(100, 100))
         let style = TextStyle(size: 12)

@@ -12,6 +12,9 @@ public enum FixturePaths {
             .appendingPathComponent("Fixtures")
     }
 
+    /// The repository's root folder.
+    public static var repositoryRoot: URL { root.deletingLastPathComponent() }
+
     /// `<repo>/Fixtures/<relative>`.
     public static func url(_ relative: String) -> URL {
         root.appendingPathComponent(relative)

@@ -1,5 +1,0 @@
-import ArgumentParser
-import Diagnostics
-
-/// `--fail-on error|warning|never`, listed in `--help`.
-extension FailOn: ExpressibleByArgument {}
