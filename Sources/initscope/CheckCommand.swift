@@ -34,22 +34,33 @@ struct CheckCommand: ParsableCommand {
               initscope check --inits xavier_normal,he_normal --fail-on warning \\
                 --hidden-sizes $(printf '256,%.0s' {1..29} | sed 's/,$//')
 
-            Exit status: 0 success · 1 a forecast finding at or above --fail-on · 2 bad input
-            (unknown option or preset, bad value, missing or corrupt data).
-            """)
+            --fail-on, --threshold (forecast.vanish, forecast.explode) and --expect-failure work
+            as for `initscope run`: findings of runs expected to fail (udacity: zeros, ones) are
+            shown but never fail the command.
 
-    /// Exit status when --fail-on trips.
-    static let findingsStatus: Int32 = 1
+            \(ExitStatus.helpText)
+            """)
 
     @OptionGroup var experiment: ExperimentOptions
 
-    @Option(help: "Exit with status 1 when a run has a forecast finding of this severity or worse: error, warning, never.")
-    var failOn: FailOn = .never
+    @OptionGroup var diagnostics: DiagnosticsOptions
+
+    func validate() throws {
+        do { _ = try makeConfig() } catch { throw ValidationError(error.description) }
+    }
+
+    /// The preset with this command line's overrides, thresholds and expectations.
+    func makeConfig() throws(ConfigError) -> ExperimentConfig {
+        var config = try experiment.makeConfig()
+        try diagnostics.apply(to: &config)
+        try config.validate()
+        return config
+    }
 
     func run() throws {
         let start = ContinuousClock.now
         let config: ExperimentConfig
-        do { config = try experiment.makeConfig() } catch { throw failWithBadInput(error.description) }
+        do { config = try makeConfig() } catch { throw failWithBadInput(error.description) }
         let schemes: [any Initializer]
         do { schemes = try config.initializers.map { spec throws(InitializerError) in try InitializerSpec.parse(spec) } } catch {
             throw failWithBadInput(error.description)
@@ -79,20 +90,18 @@ struct CheckCommand: ParsableCommand {
             + "the backward pass starts from E[(∂L/∂logits)²] measured on them at step 0.\n")
         var findings: [Finding] = []
         for (scheme, forecast) in zip(schemes, forecasts) {
-            // No config marks a run `expect: failure` yet.
-            let found = ForecastRule().findings(in: forecast, runID: "\(scheme.name)#seed\(config.seed)",
-                                                initializer: scheme.name, expectsFailure: false)
+            let found = ForecastRule().findings(in: forecast, runID: "\(scheme.name)#seed\(config.seed)", initializer: scheme.name,
+                                                expectsFailure: config.expectsFailure(scheme.name), thresholds: config.thresholds)
             findings += found
             print(ForecastTable.render(initializer: scheme.name, formula: scheme.formula, forecast: forecast, findings: found) + "\n")
         }
         let flagged = Set(findings.map(\.initializer)).count
         print("\(flagged) of \(schemes.count) initializer(s) with forecast findings; "
             + "checked in \(String(format: "%.2f", start.secondsElapsed)) s.")
-        let failing = failOn.failing(findings)
+        let failing = diagnostics.failOn.failing(findings)
         if !failing.isEmpty {
-            Console.note("--fail-on \(failOn.rawValue): \(failing.count) forecast finding(s) in "
-                + "\(Set(failing.map(\.initializer)).sorted().joined(separator: ", ")).")
-            throw ExitCode(Self.findingsStatus)
+            Console.note(FailOn.verdict(failing, level: diagnostics.failOn))
+            throw ExitCode(ExitStatus.findings.rawValue)
         }
     }
 }

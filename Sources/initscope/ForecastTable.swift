@@ -31,8 +31,8 @@ enum ForecastTable {
             lines.append("  forecast findings: none")
         }
         for finding in findings {
-            lines.append("  \(finding.severity.rawValue) [\(finding.rule)] \(finding.explanation) "
-                + "(\(finding.threshold.key) = \(number(finding.threshold.value)))")
+            lines.append("  \(finding.severity.symbol) \(finding.severity.rawValue) [\(finding.rule)]\(finding.expected ? " (expected)" : "") \(finding.explanation) "
+                + "(\(finding.thresholdText))")
         }
         return lines.joined(separator: "\n")
     }

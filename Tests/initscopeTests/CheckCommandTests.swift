@@ -38,7 +38,12 @@ import TestSupport
 
         let failing = try CommandLineTool.run(arguments + ["--fail-on", "warning"])
         #expect(failing.status == 1, "\(failing.standardError)")
-        #expect(failing.standardError.contains("--fail-on warning") && failing.standardError.contains("xavier_normal"))
+        #expect(failing.standardError.contains("level warning") && failing.standardError.contains("(xavier_normal)"), "\(failing.standardError)")
+        let expected = try CommandLineTool.run(arguments + ["--fail-on", "warning", "--expect-failure", "xavier_normal"])
+        #expect(expected.status == 0, "\(expected.standardError)")
+        #expect(expected.standardOutput.contains("warning [forecast] (expected)"))
+        let loosened = try CommandLineTool.run(arguments + ["--fail-on", "warning", "--threshold", "forecast.vanish=1e-12"])
+        #expect(loosened.status == 0, "\(loosened.standardOutput)")
         let heOnly = try CommandLineTool.run(["check", "--data", FixtureData.subsetFolder.path, "--inits", "he_normal",
                                               "--hidden-sizes", Self.thirtyLayers, "--fail-on", "warning"])
         #expect(heOnly.status == 0, "\(heOnly.standardOutput)")
@@ -57,6 +62,8 @@ import TestSupport
         (["check", "--inits", "he_norml"], "he_norml"),
         (["check", "--activation", "tahn"], "Unknown activation 'tahn'"),
         (["check", "--fail-on", "sometimes"], "sometimes"),
+        (["check", "--threshold", "forecast.vanishh=1"], "Did you mean 'forecast.vanish'?"),
+        (["check", "--inits", "he_normal", "--expect-failure", "zeros"], "--expect-failure"),
         (["check", "--data", "/nonexistent/mnist"], "/nonexistent/mnist"),
     ])
     func otherBadInputExitsTwo(_ arguments: [String], _ named: String) throws {
@@ -68,8 +75,8 @@ import TestSupport
     @Test func helpExplainsTheForecastFlagsAndExitStatus() throws {
         let outcome = try CommandLineTool.run(["check", "--help"])
         #expect(outcome.status == 0)
-        for needle in ["--hidden-sizes", "--fail-on", "--inits", "--activation", "--preset", "--seed", "--data",
-                       "n_in · Var[W_l]", "CONFIG", "Exit status: 0", "1 a forecast finding"] {
+        for needle in ["--hidden-sizes", "--fail-on", "--threshold", "--expect-failure", "--inits", "--activation", "--preset",
+                       "--seed", "--data", "n_in · Var[W_l]", "CONFIG", "Exit status: 0", "1 findings at the --fail-on level"] {
             #expect(outcome.standardOutput.contains(needle), "help lacks \(needle)")
         }
         let root = try CommandLineTool.run(["--help"])
