@@ -4,7 +4,7 @@
 public struct Diagnostician: Sendable {
     public static let rules: [any Rule] = [
         SymmetryRule(), VanishingGradientRule(), ExplodingGradientRule(), DeadUnitsRule(), SaturationRule(),
-        FlatLossRule(), DivergenceRule(), UpdateRatioRule(), ActivationScaleRule(),
+        FlatLossRule(), DivergenceRule(), UpdateRatioRule(), ActivationScaleRule(), ForecastRule(),
     ]
 
     public let thresholds: Thresholds

@@ -7,6 +7,11 @@ import Probes
 /// E[(∂L/∂a)²] likewise of its activation gradient (∂L/∂logits for the output layer).
 /// Relative error = |forecast − measured| / measured (0 when both are 0, +∞ when only the
 /// measurement is).
+///
+/// Two forecasts of E[z²] per layer: the *chained* one (input → this layer, from the
+/// weights alone: what `initscope check` predicts) and the *layer-wise* one, the same
+/// derivation applied to the measured input of this layer, fan_in · Var[W] · E[a²_prev]:
+/// it tests the per-layer variance gain without carrying earlier layers' finite-width noise.
 public struct ForecastComparison: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
         /// 1-based.
@@ -17,6 +22,12 @@ public struct ForecastComparison: Sendable, Equatable {
         public var measuredPreActivationSquare: Double
         public var forecastActivationGradientSquare: Double?
         public var measuredActivationGradientSquare: Double
+        /// fan_in · Var[W] · measured E[a²] of the previous layer (E[x²] for layer 1).
+        public var layerwisePreActivationSquare: Double?
+
+        public var layerwiseRelativeError: Double? {
+            layerwisePreActivationSquare.map { ForecastComparison.relativeError($0, measuredPreActivationSquare) }
+        }
 
         public var preActivationRelativeError: Double? {
             forecastPreActivationSquare.map { ForecastComparison.relativeError($0, measuredPreActivationSquare) }
@@ -34,14 +45,19 @@ public struct ForecastComparison: Sendable, Equatable {
     public init?(forecast: VarianceForecast, probes: RunProbes) {
         guard forecast.layers.count == probes.layers.count else { return nil }
         var rows: [Row] = []
+        var previousActivationSquare = forecast.inputSquare
         for (l, (predicted, trace)) in zip(forecast.layers, probes.layers).enumerated() {
             guard predicted.fanIn == trace.fanIn, predicted.fanOut == trace.fanOut,
                   let start = trace.snapshots.first(where: { $0.step == 0 }) else { return nil }
+            let layerwise = predicted.preActivationSquare == nil ? nil
+                : Double(predicted.fanIn) * predicted.weightVariance * previousActivationSquare
             rows.append(Row(layer: l + 1, fanIn: trace.fanIn, fanOut: trace.fanOut,
                             forecastPreActivationSquare: predicted.preActivationSquare,
                             measuredPreActivationSquare: start.preActivation.meanSquare,
                             forecastActivationGradientSquare: predicted.activationGradientSquare,
-                            measuredActivationGradientSquare: start.activationGradient.meanSquare))
+                            measuredActivationGradientSquare: start.activationGradient.meanSquare,
+                            layerwisePreActivationSquare: layerwise))
+            previousActivationSquare = start.activation.meanSquare
         }
         self.rows = rows
     }

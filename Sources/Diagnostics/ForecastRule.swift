@@ -6,13 +6,19 @@ import Network
 /// `forecast.vanish` or grows above `forecast.explode` through the whole network. It reads
 /// the drawn weights only, so it fires before a single step is spent (`initscope check`).
 ///
-/// Not one of `Diagnostician.rules` yet: those read `RunEvidence`, which carries no
-/// forecast; this takes the forecast itself.
-public struct ForecastRule: Sendable {
+/// As a `Rule` it reads the forecast a run stored before training; `initscope check` calls
+/// `findings(in: VarianceForecast, …)` directly, without training.
+public struct ForecastRule: Rule {
     public let id = "forecast"
     public let summary = "forecast forward or backward variance gain through the whole network below vanish or above explode"
 
     public init() {}
+
+    public func findings(in run: RunEvidence, thresholds: Thresholds) -> [Finding] {
+        guard let forecast = run.forecast else { return [] }
+        return findings(in: forecast, runID: run.runID, initializer: run.initializer,
+                        expectsFailure: run.expectsFailure, thresholds: thresholds)
+    }
 
     public func findings(in forecast: VarianceForecast, runID: String, initializer: String,
                          expectsFailure: Bool = false, thresholds: Thresholds = .defaults) -> [Finding] {

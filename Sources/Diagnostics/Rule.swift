@@ -14,11 +14,14 @@ public struct RunEvidence: Sendable {
     public let probes: RunProbes?
     public let classes: Int
     public let activation: Activation
+    /// The static variance forecast made before training (nil in older files).
+    public let forecast: VarianceForecast?
 
     public init(runID: String, initializer: String, expectsFailure: Bool, history: TrainingHistory,
-                probes: RunProbes?, classes: Int, activation: Activation) {
+                probes: RunProbes?, classes: Int, activation: Activation, forecast: VarianceForecast? = nil) {
         self.runID = runID; self.initializer = initializer; self.expectsFailure = expectsFailure
         self.history = history; self.probes = probes; self.classes = classes; self.activation = activation
+        self.forecast = forecast
     }
 
     /// Hidden layers (all but the output layer) of the probes; empty without probes.

@@ -42,9 +42,10 @@ public struct Thresholds: Sendable, Codable, Equatable {
               meaning: "RMS activation of the last hidden layer over the first, at step 0, above which the signal explodes"),
         Entry(key: "activation-scale.initial_loss_factor", defaultValue: 3,
               meaning: "first batch's loss over ln(classes) above which the logits start too large"),
-        Entry(key: "forecast.vanish", defaultValue: 1e-2,
+        // On variance: 1e-4 in variance is the 1e-2 in RMS the other rules use.
+        Entry(key: "forecast.vanish", defaultValue: 1e-4,
               meaning: "forecast forward or backward variance gain through the whole network below which the signal vanishes"),
-        Entry(key: "forecast.explode", defaultValue: 1e2,
+        Entry(key: "forecast.explode", defaultValue: 1e4,
               meaning: "forecast forward or backward variance gain through the whole network above which the signal explodes"),
     ]
 

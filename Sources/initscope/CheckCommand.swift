@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
             examples). It prints per layer fan-in→fan-out, Var[W], the forward and backward
             gains, the forecast E[z²] and the spectrum of W (spectral norm, stable rank,
             condition number), then the `forecast` findings: a whole-network gain below
-            forecast.vanish (1e-2) or above forecast.explode (1e2). Weights that are not
+            forecast.vanish (1e-4) or above forecast.explode (1e4), both on variance. Weights that are not
             zero-mean (ones, U[0,1)) are not forecast: the derivation does not cover them.
 
             It takes the preset and flags for now; YAML configs (`initscope check CONFIG`)

@@ -33,7 +33,7 @@ import TestSupport
         #expect(out.contains("256→10") && out.split(separator: "\n").filter { $0.contains("256→256") }.count == 2 * 28)
         let finding = try #require(out.split(separator: "\n").first { $0.contains("warning [forecast]") })
         #expect(finding.contains("shrink") && finding.contains("30 layers") && finding.contains("He initialization")
-                && finding.contains("forecast.vanish = 0.01"), "\(finding)")
+                && finding.contains("forecast.vanish = 1.00e-04"), "\(finding)")
         #expect(out.contains("1 of 2 initializer(s) with forecast findings"))
 
         let failing = try CommandLineTool.run(arguments + ["--fail-on", "warning"])
