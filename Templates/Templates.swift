@@ -18,6 +18,8 @@ public enum EmbeddedTemplates {
             "probes": text(PackageResources.probes_mustache),
             "findings": text(PackageResources.findings_mustache),
             "findings-table": text(PackageResources.findings_table_mustache),
+            "forecast": text(PackageResources.forecast_mustache),
+            "layer-table": text(PackageResources.layer_table_mustache),
         ]
     }
 

@@ -126,7 +126,8 @@ struct ProbeFigures: Sendable {
                 summary: "step 0: ‖∂L/∂W‖ of layer 1 = \(TickFormat.short(first?.weightGradient.l2 ?? .nan)), activation std = \(TickFormat.short(first?.activation.std ?? .nan))",
                 figures: figures,
                 findings: ReportModel.findingRows(findings, result: result),
-                open: findings.contains { !$0.expected && $0.severity >= .warning })
+                open: findings.contains { !$0.expected && $0.severity >= .warning },
+                layers: ReportModel.layerRows(run))
         }
     }
 

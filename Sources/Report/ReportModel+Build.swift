@@ -14,6 +14,8 @@ extension ReportModel {
         self.findings = Self.findingRows(findings, result: result)
         self.findingsHeadline = Self.findingsHeadline(findings)
         self.hasFindings = !findings.isEmpty
+        self.forecastRows = Self.forecastRows(result, findings: findings)
+        self.hasForecasts = !forecastRows.isEmpty
         let chance = 1 / Double(max(result.dataset.classes, 1))
         let sizes = result.runs.first?.layerSizes
             ?? config.layerSizes(inputs: result.dataset.features, classes: result.dataset.classes)

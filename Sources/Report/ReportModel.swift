@@ -52,12 +52,14 @@ public struct ReportModel: Sendable {
         /// unexpected.
         public let findings: [FindingRow]
         public let open: Bool
+        /// Per layer: forecast vs measured at step 0, spectrum at start and end.
+        public let layers: [LayerRow]
         /// Stored, not computed: Mustache reads values through reflection.
         public let hasFindings: Bool
 
         public init(anchor: String, label: String, summary: String, figures: [ReportModel.Figure],
-                    findings: [ReportModel.FindingRow], open: Bool) {
-            self.anchor = anchor; self.label = label; self.summary = summary; self.figures = figures
+                    findings: [ReportModel.FindingRow], open: Bool, layers: [LayerRow]) {
+            self.anchor = anchor; self.label = label; self.summary = summary; self.figures = figures; self.layers = layers
             self.findings = findings; self.open = open; self.hasFindings = !findings.isEmpty
         }
     }
@@ -85,6 +87,9 @@ public struct ReportModel: Sendable {
     public let findingsHeadline: String
     /// Stored, not computed: Mustache reads values through reflection.
     public let hasFindings: Bool
+    /// The static forecast per initializer (empty for files without forecasts).
+    public let forecastRows: [ForecastRow]
+    public let hasForecasts: Bool
     /// Column header of the overview's unit-health sparklines (dead / saturated / near zero).
     public let unitHealthHeader: String
     public let details: [DetailSection]

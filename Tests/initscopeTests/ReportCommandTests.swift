@@ -27,6 +27,11 @@ import TestSupport
         #expect(html.contains("Inside the layers"))
         #expect(html.contains("<td class=\"num\">256/256, 128/128</td>"))
         #expect(html.contains("<td class=\"num\">0/256, 0/128</td>"))
+        // Diagnostics and the static forecast: zeros' symmetry finding, the forecast table,
+        // and each run's layer table with spectra from start to end.
+        #expect(html.contains("<section id=\"findings\">") && html.contains("<code>symmetry</code>"))
+        #expect(html.contains("<section id=\"forecast\">") && html.contains("signal vanishes, gradient vanishes"))
+        #expect(html.contains("<table class=\"layers\">") && html.contains("layer 1 (784→256)"))
     }
 
     @Test func badTemplatesAreRefusedBeforeTraining() throws {
