@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPEATS=${REPEATS:-3}
+EVERY=${EVERY:-50}   # the probe cadence measured against "off"
 OUT=Benchmarks/results/probe-overhead.md
 swift build -c release --product initscope >/dev/null
 bin=.build/release/initscope
@@ -18,7 +19,7 @@ trap 'rm -rf "$work"' EXIT
 TIMEFORMAT='%R %U %S'
 for i in $(seq "$REPEATS"); do
   for mode in off on; do
-    every=$([ "$mode" = off ] && echo 0 || echo 50)
+    every=$([ "$mode" = off ] && echo 0 || echo "$EVERY")
     { time "$bin" run --probe-every "$every" --output "$work/$mode" >/dev/null 2>&1; } 2>>"$work/$mode.times"
     echo "repeat $i, probes $mode: $(tail -1 "$work/$mode.times")" >&2
   done
@@ -36,7 +37,7 @@ metrics_on=$(stat -c %s "$work/on/metrics.json")
 {
   echo "# Probe overhead — $(date -u +%Y-%m-%d)"
   echo
-  echo "Default suite (udacity, full Fashion-MNIST, 12 runs, 2 at a time), probes every 50 steps"
+  echo "Default suite (udacity, full Fashion-MNIST, 12 runs, 2 at a time), probes every $EVERY steps"
   echo "vs off, $REPEATS alternating repeats, medians. Machine: $(nproc) cores,"
   echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}."
   echo

@@ -27,7 +27,7 @@ public struct UpdateRatioRule: Rule {
                 threshold: thresholds.threshold(tooSmall ? "\(id).low" : "\(id).high"),
                 explanation: tooSmall
                     ? "Each update moves this layer's weights by a median \(Wording.number(median)) of their spread, far below the usual 1e-3: the layer barely learns."
-                    : "Each update moves this layer's weights by a median \(Wording.number(median)) of their spread, far above the usual 1e-3: the weights are tiny next to the steps, so the initial scale is forgotten at once.")
+                    : "Each update moves this layer's weights by a median \(Wording.number(median)) of their spread, far above the usual 1e-3: each step is large next to the spread of the weights, so whatever the initialization set up is overwritten at once.")
         }
     }
 }

@@ -1,15 +1,21 @@
 import Foundation
 
-/// Numbers as the explanations print them.
-enum Wording {
+/// Numbers as findings, the report and the terminal print them.
+public enum Wording {
     /// "37×", "2.1e+04×": how many times larger.
     static func factor(_ x: Double) -> String {
         guard x.isFinite else { return "infinitely" }
         return x < 1000 ? String(format: "%.0f×", x) : String(format: "%.1e×", x)
     }
 
+    /// Three significant digits, scientific outside 0.001…10000; "—" for none.
+    public static func number(_ x: Double?) -> String {
+        guard let x else { return "—" }
+        return number(x)
+    }
+
     /// Three significant digits, scientific outside 0.001…10000.
-    static func number(_ x: Double) -> String {
+    public static func number(_ x: Double) -> String {
         guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "∞" : "-∞") }
         let magnitude = abs(x)
         if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e4) { return String(format: "%.2e", x) }

@@ -37,18 +37,18 @@ extension ReportModel {
             let forecast = run.forecast?.layers.indices.contains(l) == true ? run.forecast?.layers[l] : nil
             let row = comparison?.rows.indices.contains(l) == true ? comparison?.rows[l] : nil
             func pair(_ pick: (SpectralStats) -> Double) -> String {
-                "\(Number.short(trace.spectralAtStart.map(pick))) → \(Number.short(trace.spectralAtEnd.map(pick)))"
+                "\(Wording.number(trace.spectralAtStart.map(pick))) → \(Wording.number(trace.spectralAtEnd.map(pick)))"
             }
             var preActivation = "—", gradient = "—"
             if let row {
-                preActivation = "\(Number.short(row.forecastPreActivationSquare)) · \(Number.short(row.layerwisePreActivationSquare)) · "
-                    + "\(Number.short(row.measuredPreActivationSquare))" + Number.error(row.preActivationRelativeError)
-                gradient = "\(Number.short(row.forecastActivationGradientSquare)) · \(Number.short(row.measuredActivationGradientSquare))"
+                preActivation = "\(Wording.number(row.forecastPreActivationSquare)) · \(Wording.number(row.layerwisePreActivationSquare)) · "
+                    + "\(Wording.number(row.measuredPreActivationSquare))" + Number.error(row.preActivationRelativeError)
+                gradient = "\(Wording.number(row.forecastActivationGradientSquare)) · \(Wording.number(row.measuredActivationGradientSquare))"
                     + Number.error(row.activationGradientRelativeError)
             }
             if let reason = forecast?.notForecast { preActivation = "not forecast: \(reason)" }
-            return LayerRow(layer: trace.name, weightVariance: Number.short(forecast?.weightVariance),
-                            forwardGain: Number.short(forecast?.forwardGain), backwardGain: Number.short(forecast?.backwardGain),
+            return LayerRow(layer: trace.name, weightVariance: Wording.number(forecast?.weightVariance),
+                            forwardGain: Wording.number(forecast?.forwardGain), backwardGain: Wording.number(forecast?.backwardGain),
                             preActivation: preActivation, activationGradient: gradient,
                             spectralNorm: pair(\.spectralNorm), stableRank: pair(\.stableRank), conditionNumber: pair(\.conditionNumber))
         }
@@ -68,23 +68,15 @@ extension ReportModel {
                     return "\(direction) \(finding.threshold.key.hasSuffix("vanish") ? "vanishes" : "explodes")"
                 }.joined(separator: ", "))
             return ForecastRow(anchor: RunAnchor.of(run.initializer), label: run.label,
-                               forwardGain: Number.short(forecast.forwardGain), backwardGain: Number.short(forecast.backwardGain),
-                               measuredForwardGain: Number.short(measured), verdict: verdict,
+                               forwardGain: Wording.number(forecast.forwardGain), backwardGain: Wording.number(forecast.backwardGain),
+                               measuredForwardGain: Wording.number(measured), verdict: verdict,
                                rowClass: flagged.isEmpty ? "" : "failed")
         }
     }
 }
 
-/// Numbers in the layer tables: three significant digits, scientific far from 1.
+/// Relative errors in the layer tables (numbers themselves go through `Wording.number`).
 enum Number {
-    static func short(_ x: Double?) -> String {
-        guard let x else { return "—" }
-        guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "∞" : "−∞") }
-        let m = abs(x)
-        if m != 0 && (m < 1e-3 || m >= 1e4) { return String(format: "%.2e", x) }
-        return String(format: "%.3g", x)
-    }
-
     /// " (12% off)" or "".
     static func error(_ relative: Double?) -> String {
         guard let relative, relative.isFinite else { return "" }

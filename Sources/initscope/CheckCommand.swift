@@ -84,10 +84,11 @@ struct CheckCommand: ParsableCommand {
         let forecasts = slots.withLock { $0 }.compactMap { $0 }
 
         let sizes = config.layerSizes(inputs: splits.train.featureCount, classes: splits.train.classCount)
-        print("Variance forecast before training: \(ForecastTable.architecture(sizes)) "
-            + "\(config.hiddenActivation.name), seed \(config.seed), \(splits.train.name). E[x²] = "
-            + "\(ForecastTable.number(forecasts.first?.inputSquare)) over the first \(batch.labels.count) test examples; "
-            + "the backward pass starts from E[(∂L/∂logits)²] measured on them at step 0.\n")
+        let inputSquare: String = Wording.number(forecasts.first?.inputSquare)
+        let heading: String = "Variance forecast before training: \(ForecastTable.architecture(sizes)) "
+            + "\(config.hiddenActivation.name), seed \(config.seed), \(splits.train.name). E[x²] = \(inputSquare) "
+            + "over the first \(batch.labels.count) test examples; the backward pass starts from E[(∂L/∂logits)²] measured on them at step 0.\n"
+        print(heading)
         var findings: [Finding] = []
         for (scheme, forecast) in zip(schemes, forecasts) {
             let found = ForecastRule().findings(in: forecast, runID: "\(scheme.name)#seed\(config.seed)", initializer: scheme.name,

@@ -3,8 +3,8 @@ import Experiments
 import Initializers
 import Network
 
-/// The experiment a command looks at: a preset and the overrides that change what is built
-/// (`initscope check`; `run` still declares the same flags itself, alongside its training ones).
+/// The experiment a command looks at: a preset and the overrides that change what is built,
+/// shared by `run` (which adds its training flags) and `check`.
 struct ExperimentOptions: ParsableArguments {
     @Option(help: "Experiment preset (see `initscope run --help` for the list).")
     var preset: String = Presets.udacity.name
@@ -12,7 +12,7 @@ struct ExperimentOptions: ParsableArguments {
     @Option(help: ArgumentHelp("MNIST-family folder to read (default: Debian's Fashion-MNIST).", valueName: "dir"))
     var data: String?
 
-    @Option(help: "Global seed for the weights (default: the preset's, 0).")
+    @Option(help: "Global seed for the weights (and, for run, the data order) (default: the preset's, 0).")
     var seed: UInt64?
 
     @Option(help: ArgumentHelp("Initializers, comma-separated (default: the preset's).", valueName: "list"))

@@ -14,9 +14,9 @@ enum ForecastTable {
         lines.append("  " + columns.map { right($0.title, $0.width) }.joined(separator: " "))
         for (l, layer) in forecast.layers.enumerated() {
             let cells = [
-                "\(l + 1)", "\(layer.fanIn)→\(layer.fanOut)", number(layer.weightVariance),
-                number(layer.forwardGain), number(layer.backwardGain), number(layer.preActivationSquare),
-                number(layer.spectral?.spectralNorm), number(layer.spectral?.stableRank), number(layer.spectral?.conditionNumber),
+                "\(l + 1)", "\(layer.fanIn)→\(layer.fanOut)", Wording.number(layer.weightVariance),
+                Wording.number(layer.forwardGain), Wording.number(layer.backwardGain), Wording.number(layer.preActivationSquare),
+                Wording.number(layer.spectral?.spectralNorm), Wording.number(layer.spectral?.stableRank), Wording.number(layer.spectral?.conditionNumber),
             ]
             lines.append("  " + zip(cells, columns).map { right($0, $1.width) }.joined(separator: " "))
         }
@@ -24,8 +24,8 @@ enum ForecastTable {
             lines.append("  not forecast: \(reason)")
         }
         if forecast.forwardGain != nil || forecast.backwardGain != nil {
-            lines.append("  whole network: forward ×\(number(forecast.forwardGain)) (input → logits), "
-                + "backward ×\(number(forecast.backwardGain)) (logits → layer 1)")
+            lines.append("  whole network: forward ×\(Wording.number(forecast.forwardGain)) (input → logits), "
+                + "backward ×\(Wording.number(forecast.backwardGain)) (logits → layer 1)")
         }
         if findings.isEmpty {
             lines.append("  forecast findings: none")
@@ -45,15 +45,6 @@ enum ForecastTable {
         }
         return runs.map { $0.count > 2 ? "\($0.width)×\($0.count)" : Array(repeating: "\($0.width)", count: $0.count).joined(separator: "-") }
             .joined(separator: "-")
-    }
-
-    /// Three significant digits, scientific outside 0.001…10000; "—" for none.
-    static func number(_ x: Double?) -> String {
-        guard let x else { return "—" }
-        guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "∞" : "-∞") }
-        let magnitude = abs(x)
-        if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e4) { return String(format: "%.2e", x) }
-        return String(format: "%.3g", x)
     }
 
     static func right(_ s: String, _ width: Int) -> String {

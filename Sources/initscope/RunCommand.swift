@@ -47,32 +47,16 @@ struct RunCommand: ParsableCommand {
             \(ExitStatus.helpText)
             """)
 
-    @Option(help: "Experiment to run; see the list below.")
-    var preset: String = Presets.udacity.name
+    @OptionGroup var experiment: ExperimentOptions
 
-    @Option(help: ArgumentHelp("MNIST-family folder to train on (default: Debian's Fashion-MNIST).", valueName: "dir"))
-    var data: String?
-
-    @Option(help: ArgumentHelp("Folder for metrics.json (created if missing).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder for metrics.json, report.html and summary.md (created if missing).", valueName: "dir"))
     var output: String = "Output"
-
-    @Option(help: "Global seed for weights and data order (default: the preset's, 0).")
-    var seed: UInt64?
 
     @Option(help: "Epochs per run (default: the preset's).")
     var epochs: Int?
 
     @Option(help: "Mini-batch size (default: the preset's).")
     var batchSize: Int?
-
-    @Option(help: ArgumentHelp("Initializers to compare, comma-separated (default: the preset's).", valueName: "list"))
-    var inits: String?
-
-    @Option(help: ArgumentHelp("Hidden-layer activation: \(Activation.catalogue.map(\.pattern).joined(separator: ", ")) (default: the preset's, relu).", valueName: "name"))
-    var activation: String?
-
-    @Option(help: ArgumentHelp("Hidden-layer widths, comma-separated, input side first (default: the preset's, 256,128).", valueName: "list"))
-    var hiddenSizes: String?
 
     @Option(help: "Runs trained at the same time (default: the number of cores).")
     var jobs: Int?
@@ -99,20 +83,10 @@ struct RunCommand: ParsableCommand {
 
     /// The preset with this command line's overrides applied.
     func makeConfig() throws(ConfigError) -> ExperimentConfig {
-        var config = try Presets.named(preset)
-        if let seed { config.seed = seed }
+        var config = try experiment.makeConfig()
         if let epochs { config.epochs = epochs }
         if let batchSize { config.batchSize = batchSize }
         if let probeEvery { config.probeEvery = probeEvery }
-        if let hiddenSizes { config.hiddenSizes = try HiddenSizes.parse(hiddenSizes) }
-        if let activation {
-            do { config.hiddenActivation = try Activation.parse(activation) } catch { throw .activation(error) }
-        }
-        if let inits {
-            do { config.initializers = try InitializerSpec.parseList(inits).map(\.name) } catch { throw .initializer(error) }
-            // The preset's expected failures that are still compared keep their mark.
-            config.expectedFailures = config.expectedFailures.filter(config.initializers.contains)
-        }
         try diagnostics.apply(to: &config)
         try config.validate()
         return config
@@ -128,7 +102,7 @@ struct RunCommand: ParsableCommand {
 
         let splits: DatasetSplits
         do {
-            let location = try DatasetLocation.resolve(dataFlag: data)
+            let location = try DatasetLocation.resolve(dataFlag: experiment.data)
             if let note = location.note { Console.note(note) }
             splits = try IDXReader.loadFolder(location.folder, name: location.name)
         } catch { throw failWithBadInput(error.description) }
@@ -172,7 +146,7 @@ struct RunCommand: ParsableCommand {
     /// The command line that reruns exactly this experiment.
     func reproducingCommand(_ config: ExperimentConfig, dataFolder: String) -> String {
         var parts = ["initscope", "run", "--preset", config.name]
-        if let data { parts += ["--data", data] }
+        if let data = experiment.data { parts += ["--data", data] }
         parts += ["--seed", "\(config.seed)", "--epochs", "\(config.epochs)", "--batch-size", "\(config.batchSize)",
                   "--probe-every", "\(config.probeEvery)", "--activation", config.hiddenActivation.name,
                   "--inits", config.initializers.joined(separator: ","),
