@@ -1,50 +1,49 @@
 #!/usr/bin/env bash
 # Probes on vs off on the default suite (udacity preset, full Fashion-MNIST), measured side by
-# side in one invocation: the two configurations alternate REPEATS times and the medians of
-# wall time and CPU time (user + sys) are compared. Both write the full report, so the ratio
-# is the cost of probes plus their charts. Not part of `make test`.
+# side in one invocation: "off" and each probe cadence alternate REPEATS times and the medians
+# of wall time and CPU time (user + sys) are compared. Every configuration writes the full
+# report, so a ratio is the cost of probes plus their charts. Not part of `make test`.
 #
-#   Benchmarks/probe-overhead.sh            # REPEATS=3 by default
-#   REPEATS=5 Benchmarks/probe-overhead.sh
+#   Benchmarks/probe-overhead.sh                       # REPEATS=3, CADENCES="50 100"
+#   REPEATS=5 CADENCES="25 50 100" Benchmarks/probe-overhead.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPEATS=${REPEATS:-3}
-EVERY=${EVERY:-50}   # the probe cadence measured against "off"
+CADENCES=${CADENCES:-"50 100"}
 OUT=Benchmarks/results/probe-overhead.md
 swift build -c release --product initscope >/dev/null
 bin=.build/release/initscope
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+modes="off $CADENCES"
 TIMEFORMAT='%R %U %S'
 for i in $(seq "$REPEATS"); do
-  for mode in off on; do
-    every=$([ "$mode" = off ] && echo 0 || echo "$EVERY")
+  for mode in $modes; do
+    every=$([ "$mode" = off ] && echo 0 || echo "$mode")
     { time "$bin" run --probe-every "$every" --output "$work/$mode" >/dev/null 2>&1; } 2>>"$work/$mode.times"
     echo "repeat $i, probes $mode: $(tail -1 "$work/$mode.times")" >&2
   done
 done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-wall_off=$(awk '{ print $1 }' "$work/off.times" | median)
-wall_on=$(awk '{ print $1 }' "$work/on.times" | median)
-cpu_off=$(awk '{ print $2 + $3 }' "$work/off.times" | median)
-cpu_on=$(awk '{ print $2 + $3 }' "$work/on.times" | median)
-size_off=$(stat -c %s "$work/off/report.html")
-size_on=$(stat -c %s "$work/on/report.html")
-metrics_on=$(stat -c %s "$work/on/metrics.json")
+wall() { awk '{ print $1 }' "$work/$1.times" | median; }
+cpu() { awk '{ print $2 + $3 }' "$work/$1.times" | median; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+wall_off=$(wall off); cpu_off=$(cpu off)
 
 {
   echo "# Probe overhead — $(date -u +%Y-%m-%d)"
   echo
-  echo "Default suite (udacity, full Fashion-MNIST, 12 runs, 2 at a time), probes every $EVERY steps"
-  echo "vs off, $REPEATS alternating repeats, medians. Machine: $(nproc) cores,"
-  echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}."
+  echo "Default suite (udacity, full Fashion-MNIST, 12 runs, 2 at a time): probes off vs every N"
+  echo "steps, $REPEATS alternating repeats, medians; every configuration writes the full report."
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'),"
+  echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}, BLAS kernel as reported in the report."
   echo
-  echo "| | probes off | probes on | ratio |"
-  echo "|---|---|---|---|"
-  echo "| wall time (s) | $wall_off | $wall_on | $(awk -v a="$wall_on" -v b="$wall_off" 'BEGIN { printf "%.3f", a / b }') |"
-  echo "| CPU time (s) | $cpu_off | $cpu_on | $(awk -v a="$cpu_on" -v b="$cpu_off" 'BEGIN { printf "%.3f", a / b }') |"
-  echo "| report.html (bytes) | $size_off | $size_on | |"
-  echo "| metrics.json (bytes) | | $metrics_on | |"
+  echo "| probes | wall (s) | × off | CPU (s) | × off | report.html (bytes) | metrics.json (bytes) |"
+  echo "|---|---|---|---|---|---|---|"
+  for mode in $modes; do
+    w=$(wall "$mode"); c=$(cpu "$mode")
+    echo "| $mode | $w | $(ratio "$w" "$wall_off") | $c | $(ratio "$c" "$cpu_off") | $(stat -c %s "$work/$mode/report.html") | $(stat -c %s "$work/$mode/metrics.json") |"
+  done
 } | tee "$OUT"

@@ -17,11 +17,11 @@ enum LayerProbe {
         let dead: Double? = hidden && network.hiddenActivation == .relu ? deadUnitFraction(pass.a) : nil
         let saturated: Double? = hidden ? network.hiddenActivation.saturation?.fraction(of: pass.a.storage) : nil
         let update = weightBeforeUpdate.map { before in
-            ratio(std(difference(dense.weight.storage, before.storage)), weight.std)
+            ratio(differenceMoments(dense.weight.storage, before.storage).std, weight.std)
         }
         return LayerSnapshot(
             step: step, weight: weight, bias: Summary(dense.bias),
-            distanceFromInit: l2(difference(dense.weight.storage, initialWeight.storage)),
+            distanceFromInit: differenceMoments(dense.weight.storage, initialWeight.storage).l2,
             preActivation: Summary(pass.z.storage, percentiles: true),
             activation: Summary(pass.a.storage, percentiles: true),
             activationGradient: Summary(backProp, percentiles: true),
@@ -67,13 +67,24 @@ enum LayerProbe {
         return Double(active.filter { !$0 }.count) / Double(max(1, a.cols))
     }
 
-    static func difference(_ a: [Float], _ b: [Float]) -> [Float] {
-        zip(a, b).map { $0 - $1 }
+    /// std and L2 norm of a − b in one pass, without materializing the difference (the
+    /// probe runs this on every weight matrix at every probe).
+    static func differenceMoments(_ a: [Float], _ b: [Float]) -> (std: Double, l2: Double) {
+        precondition(a.count == b.count, "differenceMoments: \(a.count) vs \(b.count) values")
+        var sum = 0.0, sumSquares = 0.0
+        a.withUnsafeBufferPointer { x in
+            b.withUnsafeBufferPointer { y in
+                for i in 0..<x.count {
+                    let d = Double(x[i] - y[i])
+                    sum += d
+                    sumSquares += d * d
+                }
+            }
+        }
+        let n = Double(max(1, a.count))
+        let mean = sum / n
+        return (std: max(0, sumSquares / n - mean * mean).squareRoot(), l2: sumSquares.squareRoot())
     }
-
-    static func std(_ values: [Float]) -> Double { Summary(values).std }
-
-    static func l2(_ values: [Float]) -> Double { Summary(values).l2 }
 
     /// a / b, with 0/0 = 0 (nothing moved, nothing to move) and x/0 = +∞.
     static func ratio(_ a: Double, _ b: Double) -> Double {

@@ -83,7 +83,7 @@ extension ReportModel {
         }
         self.command = result.command.isEmpty ? "initscope run --preset \(config.name) --seed \(config.seed)" : result.command
         // Gzipped: with probes the JSON is megabytes and compresses several times over.
-        let compressed = Zlib.gzip([UInt8](metricsJSON))
+        let compressed = Zlib.gzip([UInt8](metricsJSON), level: 6)  // level 9: 2× the time for 1% fewer bytes
         self.metricsDataURI = DataURI.make(mediaType: "application/gzip", bytes: compressed)
         self.metricsSize = "\(Format.bytes(compressed.count)) gzipped, \(Format.bytes(metricsJSON.count)) unpacked"
         self.schemaVersion = result.schemaVersion

@@ -43,3 +43,26 @@ import TestSupport
         #expect(old.allFindings == result.findings)
     }
 }
+
+/// A 30-layer ReLU MLP under Xavier normal: the signal and the gradient vanish with depth
+/// at initialization (×½ per layer for ReLU), and the measured rules say so at step 0;
+/// He normal keeps both and stays silent.
+@Suite struct DeepNetworkDiagnosisTests {
+    func diagnose(_ initializer: String) throws -> [Finding] {
+        var config = Presets.udacity
+        config.hiddenSizes = Array(repeating: 256, count: 29)
+        config.initializers = [initializer]
+        config.epochs = 1
+        config.probeEvery = 8
+        return try #require(try ExperimentRunner(config: config, data: try FixtureData.fashionSubset(), jobs: 1).run().findings)
+    }
+
+    @Test func xavierNormalVanishesAtInitAndHeDoesNot() throws {
+        let xavier = Set(try diagnose("xavier_normal").filter { $0.severity >= .warning }.map(\.rule))
+        #expect(xavier.contains("vanishing-gradient") || xavier.contains("activation-scale"), "\(xavier)")
+        #expect(xavier.contains("forecast"), "\(xavier)")
+        let he = try diagnose("he_normal").filter { $0.severity >= .warning }
+        #expect(!he.contains { ["vanishing-gradient", "activation-scale", "forecast"].contains($0.rule) },
+                "\(he.map { "\($0.rule): \($0.evidenceText)" })")
+    }
+}

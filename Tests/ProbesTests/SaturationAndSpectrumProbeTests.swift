@@ -5,7 +5,7 @@ import Initializers
 import Network
 import Datasets
 import Training
-import Probes
+@testable import Probes
 import TestSupport
 
 /// The probes' saturation share (tanh, sigmoid) and the spectra kept at the start and end.
@@ -71,5 +71,17 @@ import TestSupport
         }
         let zeros = try probes(Zeros(), activation: .relu)
         #expect(zeros.layers[0].spectralAtStart?.spectralNorm == 0)
+    }
+}
+
+@Suite struct DifferenceMomentsTests {
+    @Test func oneStreamingPassEqualsTheMaterializedDifference() {
+        var rng = SeededGenerator(seed: 3)
+        let a = (0..<1000).map { _ in Float(rng.normal()) }, b = (0..<1000).map { _ in Float(rng.normal()) * 0.5 }
+        let difference = zip(a, b).map { $0 - $1 }
+        let direct = Summary(difference)
+        let streamed = LayerProbe.differenceMoments(a, b)
+        #expect(abs(streamed.std - direct.std) < 1e-6 * max(1, direct.std))  // Summary keeps Float precision
+        #expect(abs(streamed.l2 - direct.l2) < 1e-6 * max(1, direct.l2))
     }
 }
