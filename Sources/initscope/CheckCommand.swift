@@ -66,11 +66,7 @@ struct CheckCommand: ParsableCommand {
             throw failWithBadInput(error.description)
         }
         let splits: DatasetSplits
-        do {
-            let location = try DatasetLocation.resolve(dataFlag: experiment.data)
-            if let note = location.note { Console.note(note) }
-            splits = try IDXReader.loadFolder(location.folder, name: location.name)
-        } catch { throw failWithBadInput(error.description) }
+        do { splits = try experiment.loadData() } catch { throw failWithBadInput(error.description) }
 
         let batch = ExperimentRunner.probeBatch(config: config, data: splits)
         // One forecast per initializer, on all cores; each owns its network.

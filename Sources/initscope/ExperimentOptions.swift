@@ -1,4 +1,5 @@
 import ArgumentParser
+import Datasets
 import Experiments
 import Initializers
 import Network
@@ -39,5 +40,13 @@ struct ExperimentOptions: ParsableArguments {
         }
         try config.validate()
         return config
+    }
+
+    /// The data to train or forecast on: --data, else Debian's Fashion-MNIST, else the
+    /// fixture subset (with a one-line note saying so).
+    func loadData() throws(DatasetError) -> DatasetSplits {
+        let location = try DatasetLocation.resolve(dataFlag: data)
+        if let note = location.note { Console.note(note) }
+        return try IDXReader.loadFolder(location.folder, name: location.name)
     }
 }
