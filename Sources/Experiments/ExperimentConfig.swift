@@ -1,5 +1,6 @@
 import Network
 import Initializers
+import Datasets
 import Diagnostics
 
 /// One experiment: the network, how to train it, and which initializers to compare.
@@ -8,17 +9,26 @@ public struct ExperimentConfig: Sendable, Codable, Equatable {
     /// Preset name, or "custom".
     public var name: String
     public var summary: String
+    /// What to train and evaluate on.
+    public var data: DataSettings
     /// Widths of the hidden layers, e.g. [256, 128] for 784-256-128-10.
     public var hiddenSizes: [Int]
     public var hiddenActivation: Activation
+    /// BatchNorm after each hidden dense layer, before the activation.
+    public var batchNorm: Bool
+    /// Dropout probability on hidden activations while training; 0 = off.
+    public var dropout: Double
     public var optimizer: OptimizerSettings
     public var batchSize: Int
     public var epochs: Int
-    /// Global seed: weights of each initializer and the data order derive from it.
-    public var seed: UInt64
+    /// Global seeds, one repeat each: weights of each initializer and the data order derive
+    /// from the seed, so `[0, 1, 2]` trains every initializer three times.
+    public var seeds: [UInt64]
     /// Initializer specs (see `InitializerSpec`), compared in this order.
     public var initializers: [String]
-    /// How biases start. Only zeros for now, as in the seed comparison.
+    /// Named changes to the network (e.g. with and without BatchNorm); empty = the base only.
+    public var variants: [NetworkVariant]
+    /// How biases start: `zeros` or `constant(c)`.
     public var biasInit: String
     /// Probe every this many optimizer steps (plus step 0 and the last); 0 turns probes off.
     public var probeEvery: Int
@@ -31,24 +41,39 @@ public struct ExperimentConfig: Sendable, Codable, Equatable {
     /// Diagnostics thresholds that differ from the documented defaults.
     public var thresholds: Thresholds
 
-    public init(name: String, summary: String, hiddenSizes: [Int], hiddenActivation: Activation,
-                optimizer: OptimizerSettings, batchSize: Int, epochs: Int, seed: UInt64,
-                initializers: [String], biasInit: String = "zeros", probeEvery: Int = 50, probeBatchSize: Int = 128,
+    public init(name: String, summary: String, data: DataSettings = .standard, hiddenSizes: [Int],
+                hiddenActivation: Activation, batchNorm: Bool = false, dropout: Double = 0,
+                optimizer: OptimizerSettings, batchSize: Int, epochs: Int, seeds: [UInt64],
+                initializers: [String], variants: [NetworkVariant] = [], biasInit: String = "zeros",
+                probeEvery: Int = 50, probeBatchSize: Int = 128,
                 expectedFailures: [String] = [], thresholds: Thresholds = .defaults) {
         self.name = name
         self.summary = summary
+        self.data = data
         self.hiddenSizes = hiddenSizes
         self.hiddenActivation = hiddenActivation
+        self.batchNorm = batchNorm
+        self.dropout = dropout
         self.optimizer = optimizer
         self.batchSize = batchSize
         self.epochs = epochs
-        self.seed = seed
+        self.seeds = seeds
         self.initializers = initializers
+        self.variants = variants
         self.biasInit = biasInit
         self.probeEvery = probeEvery
         self.probeBatchSize = probeBatchSize
         self.expectedFailures = expectedFailures
         self.thresholds = thresholds
+    }
+
+    /// The first seed: the one a single-seed config runs with.
+    public var seed: UInt64 { seeds.first ?? 0 }
+
+    /// The network without any variant's overrides.
+    public var baseNetwork: NetworkSettings {
+        NetworkSettings(hiddenSizes: hiddenSizes, hiddenActivation: hiddenActivation, batchNorm: batchNorm,
+                        dropout: dropout, biasInit: biasInit)
     }
 
     /// Whether the run of `initializer` (its canonical name) is expected to fail.
@@ -94,19 +119,39 @@ public struct ExperimentConfig: Sendable, Codable, Equatable {
 
 extension ExperimentConfig {
     private enum CodingKeys: String, CodingKey {
-        case name, summary, hiddenSizes, hiddenActivation, optimizer, batchSize, epochs, seed, initializers
-        case biasInit, probeEvery, probeBatchSize, expectedFailures, thresholds
+        case name, summary, data, hiddenSizes, hiddenActivation, batchNorm, dropout, optimizer, batchSize, epochs
+        case seeds, initializers, variants, biasInit, probeEvery, probeBatchSize, expectedFailures, thresholds
+        case seed  // files written before `seeds`
     }
 
-    /// Files written before `expectedFailures` and `thresholds` existed still load.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name); try c.encode(summary, forKey: .summary); try c.encode(data, forKey: .data)
+        try c.encode(hiddenSizes, forKey: .hiddenSizes); try c.encode(hiddenActivation, forKey: .hiddenActivation)
+        try c.encode(batchNorm, forKey: .batchNorm); try c.encode(dropout, forKey: .dropout)
+        try c.encode(optimizer, forKey: .optimizer); try c.encode(batchSize, forKey: .batchSize)
+        try c.encode(epochs, forKey: .epochs); try c.encode(seeds, forKey: .seeds)
+        try c.encode(initializers, forKey: .initializers); try c.encode(variants, forKey: .variants)
+        try c.encode(biasInit, forKey: .biasInit); try c.encode(probeEvery, forKey: .probeEvery)
+        try c.encode(probeBatchSize, forKey: .probeBatchSize); try c.encode(expectedFailures, forKey: .expectedFailures)
+        try c.encode(thresholds, forKey: .thresholds)
+    }
+
+    /// Files written before data settings, BatchNorm, dropout, seeds, variants,
+    /// `expectedFailures` and `thresholds` existed still load.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let seeds = try c.decodeIfPresent([UInt64].self, forKey: .seeds) ?? [try c.decode(UInt64.self, forKey: .seed)]
         self.init(name: try c.decode(String.self, forKey: .name), summary: try c.decode(String.self, forKey: .summary),
+                  data: try c.decodeIfPresent(DataSettings.self, forKey: .data) ?? .standard,
                   hiddenSizes: try c.decode([Int].self, forKey: .hiddenSizes),
                   hiddenActivation: try c.decode(Activation.self, forKey: .hiddenActivation),
+                  batchNorm: try c.decodeIfPresent(Bool.self, forKey: .batchNorm) ?? false,
+                  dropout: try c.decodeIfPresent(Double.self, forKey: .dropout) ?? 0,
                   optimizer: try c.decode(OptimizerSettings.self, forKey: .optimizer),
                   batchSize: try c.decode(Int.self, forKey: .batchSize), epochs: try c.decode(Int.self, forKey: .epochs),
-                  seed: try c.decode(UInt64.self, forKey: .seed), initializers: try c.decode([String].self, forKey: .initializers),
+                  seeds: seeds, initializers: try c.decode([String].self, forKey: .initializers),
+                  variants: try c.decodeIfPresent([NetworkVariant].self, forKey: .variants) ?? [],
                   biasInit: try c.decode(String.self, forKey: .biasInit), probeEvery: try c.decode(Int.self, forKey: .probeEvery),
                   probeBatchSize: try c.decode(Int.self, forKey: .probeBatchSize),
                   expectedFailures: try c.decodeIfPresent([String].self, forKey: .expectedFailures) ?? [],

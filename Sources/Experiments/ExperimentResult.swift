@@ -61,9 +61,16 @@ public struct DatasetInfo: Sendable, Codable, Equatable {
 
 /// One initializer trained once.
 public struct RunResult: Sendable, Codable, Equatable {
-    /// Stable id: initializer name and seed, e.g. "he_normal#seed0".
+    /// Stable id: initializer name, variant and seed, e.g. "he_normal#seed0", "he_normal@bn#seed1".
     public var id: String
     public var initializer: String
+    /// The config variant this run trained (nil: the base network).
+    public var variant: String?
+    /// The network as trained (nil in files written before variants: the config's base network).
+    public var network: NetworkSettings?
+    /// Data-dependent initializers (LSUV): iterations each layer took to reach unit output
+    /// variance on the calibration batch. nil for every other scheme.
+    public var calibrationIterations: [Int]?
     public var label: String
     public var formula: String
     public var seed: UInt64
@@ -76,10 +83,12 @@ public struct RunResult: Sendable, Codable, Equatable {
     /// The static variance forecast for the weights as drawn (nil in files written before it).
     public var forecast: VarianceForecast?
 
-    public init(id: String, initializer: String, label: String, formula: String, seed: UInt64,
+    public init(id: String, initializer: String, variant: String? = nil, network: NetworkSettings? = nil,
+                calibrationIterations: [Int]? = nil, label: String, formula: String, seed: UInt64,
                 layerSizes: [Int], history: TrainingHistory, probes: RunProbes? = nil, seconds: Double,
                 forecast: VarianceForecast? = nil) {
-        self.id = id; self.initializer = initializer; self.label = label; self.formula = formula
+        self.id = id; self.initializer = initializer; self.variant = variant; self.network = network
+        self.calibrationIterations = calibrationIterations; self.label = label; self.formula = formula
         self.seed = seed; self.layerSizes = layerSizes; self.history = history; self.probes = probes
         self.seconds = seconds; self.forecast = forecast
     }

@@ -13,7 +13,7 @@ public enum Presets {
         optimizer: .adam(learningRate: 1e-3),
         batchSize: 128,
         epochs: 2,
-        seed: 0,
+        seeds: [0],
         initializers: [
             "zeros", "ones",
             "uniform(0,1)", "uniform(-1,1)",

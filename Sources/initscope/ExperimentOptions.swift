@@ -28,7 +28,7 @@ struct ExperimentOptions: ParsableArguments {
     /// The preset with these overrides applied.
     func makeConfig() throws(ConfigError) -> ExperimentConfig {
         var config = try Presets.named(preset)
-        if let seed { config.seed = seed }
+        if let seed { config.seeds = [seed] }
         if let hiddenSizes { config.hiddenSizes = try HiddenSizes.parse(hiddenSizes) }
         if let activation {
             do { config.hiddenActivation = try Activation.parse(activation) } catch { throw .activation(error) }

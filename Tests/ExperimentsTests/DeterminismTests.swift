@@ -40,7 +40,7 @@ import TestSupport
     @Test func differentSeedsGiveDifferentWeights() throws {
         let data = try FixtureData.fashionSubset()
         var other = smallConfig()
-        other.seed = 1
+        other.seeds = [1]
         let base = try ExperimentRunner(config: smallConfig(), data: data, jobs: 2).run()
         let moved = try ExperimentRunner(config: other, data: data, jobs: 2).run()
         #expect(base.runs[0].history.batchLosses != moved.runs[0].history.batchLosses)
