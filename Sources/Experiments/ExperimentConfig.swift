@@ -86,25 +86,49 @@ public struct ExperimentConfig: Sendable, Codable, Equatable {
 
     /// Checks every value; the error names the key, the bad value and the fix.
     public func validate() throws(ConfigError) {
-        guard epochs >= 1 else { throw .invalid(key: "epochs", value: "\(epochs)", fix: "use 1 or more") }
-        guard batchSize >= 1 else { throw .invalid(key: "batch_size", value: "\(batchSize)", fix: "use 1 or more") }
+        guard epochs >= 1 else { throw .invalid(key: "training.epochs", value: "\(epochs)", fix: "use 1 or more") }
+        guard batchSize >= 1 else { throw .invalid(key: "training.batch_size", value: "\(batchSize)", fix: "use 1 or more") }
         guard !hiddenSizes.contains(where: { $0 < 1 }) else {
-            throw .invalid(key: "hidden_sizes", value: "\(hiddenSizes)", fix: "every width must be 1 or more")
+            throw .invalid(key: "network.hidden_sizes", value: "\(hiddenSizes)", fix: "every width must be 1 or more")
         }
         guard optimizer.learningRate > 0, optimizer.learningRate.isFinite else {
-            throw .invalid(key: "learning_rate", value: "\(optimizer.learningRate)", fix: "use a positive number such as 0.001")
+            throw .invalid(key: "training.learning_rate", value: "\(optimizer.learningRate)", fix: "use a positive number such as 0.001")
         }
         guard !initializers.isEmpty else {
             throw .invalid(key: "initializers", value: "[]", fix: "name at least one, e.g. --inits he_normal")
         }
         guard probeEvery >= 0 else {
-            throw .invalid(key: "probe_every", value: "\(probeEvery)", fix: "use 0 (off) or a positive step count")
+            throw .invalid(key: "probes.every", value: "\(probeEvery)", fix: "use 0 (off) or a positive step count")
         }
         guard probeBatchSize >= 1 else {
-            throw .invalid(key: "probe_batch_size", value: "\(probeBatchSize)", fix: "use 1 or more")
+            throw .invalid(key: "probes.batch_size", value: "\(probeBatchSize)", fix: "use 1 or more")
         }
         guard biasInit == "zeros" else {
-            throw .invalid(key: "bias_init", value: biasInit, fix: "only zeros is supported")
+            throw .invalid(key: "network.bias_init", value: biasInit, fix: "only zeros is supported")
+        }
+        guard !seeds.isEmpty else { throw .invalid(key: "seeds", value: "[]", fix: "give at least one seed, e.g. [0]") }
+        guard Set(seeds).count == seeds.count else {
+            throw .invalid(key: "seeds", value: "\(seeds)", fix: "each seed may appear once")
+        }
+        guard dropout >= 0, dropout < 1 else {
+            throw .invalid(key: "network.dropout", value: "\(dropout)", fix: "use a probability in [0, 1), e.g. 0.2; 0 turns dropout off")
+        }
+        try optimizer.check()
+        var variantNames = Set<String>()
+        for variant in variants {
+            let key = "variants.\(variant.name)"
+            guard !variant.name.isEmpty, variant.name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                throw .invalid(key: "variants.name", value: "'\(variant.name)'", fix: "use letters, digits, - and _ only, e.g. bn or depth-8")
+            }
+            guard variantNames.insert(variant.name).inserted else {
+                throw .invalid(key: "variants.name", value: variant.name, fix: "each variant name may appear once")
+            }
+            if let sizes = variant.hiddenSizes, sizes.contains(where: { $0 < 1 }) {
+                throw .invalid(key: key + ".hidden_sizes", value: "\(sizes)", fix: "every width must be 1 or more")
+            }
+            if let p = variant.dropout, !(p >= 0 && p < 1) {
+                throw .invalid(key: key + ".dropout", value: "\(p)", fix: "use a probability in [0, 1)")
+            }
         }
         var seen = Set<String>()
         for spec in initializers {
@@ -156,6 +180,29 @@ extension ExperimentConfig {
                   probeBatchSize: try c.decode(Int.self, forKey: .probeBatchSize),
                   expectedFailures: try c.decodeIfPresent([String].self, forKey: .expectedFailures) ?? [],
                   thresholds: try c.decodeIfPresent(Thresholds.self, forKey: .thresholds) ?? .defaults)
+    }
+}
+
+extension OptimizerSettings {
+    /// Checks the optimizer's values; the error names the config key and the fix.
+    func check() throws(ConfigError) {
+        guard weightDecay >= 0, weightDecay.isFinite else {
+            throw .invalid(key: "training.weight_decay", value: "\(weightDecay)", fix: "use 0 (off) or a small positive number such as 1e-4")
+        }
+        switch kind {
+        case .adam:
+            guard beta1 >= 0, beta1 < 1 else { throw .invalid(key: "training.beta1", value: "\(beta1)", fix: "use a value in [0, 1), e.g. 0.9") }
+            guard beta2 >= 0, beta2 < 1 else { throw .invalid(key: "training.beta2", value: "\(beta2)", fix: "use a value in [0, 1), e.g. 0.999") }
+            guard epsilon > 0, epsilon.isFinite else {
+                throw .invalid(key: "training.epsilon", value: "\(epsilon)", fix: "use a small positive number such as 1e-8")
+            }
+        case .momentum:
+            guard momentum >= 0, momentum < 1 else {
+                throw .invalid(key: "training.momentum", value: "\(momentum)", fix: "use a value in [0, 1), e.g. 0.9")
+            }
+        case .sgd:
+            break
+        }
     }
 }
 

@@ -6,7 +6,7 @@ extension ExperimentResult {
         Diagnostician(thresholds: config.thresholds).findings(in: runs.map { run in
             RunEvidence(runID: run.id, initializer: run.initializer, expectsFailure: config.expectsFailure(run.initializer),
                         history: run.history, probes: run.probes, classes: dataset.classes,
-                        activation: config.hiddenActivation, forecast: run.forecast)
+                        activation: (run.network ?? config.baseNetwork).hiddenActivation, forecast: run.forecast)
         })
     }
 

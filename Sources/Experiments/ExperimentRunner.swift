@@ -38,33 +38,36 @@ public struct ExperimentRunner: Sendable {
 
     public func run(progress: @escaping @Sendable (RunnerProgress) -> Void = { _ in }) throws(ConfigError) -> ExperimentResult {
         try config.validate()
-        var schemes: [any Initializer] = []
+        let plan = try ExperimentPlan(config)
+        var schemes: [String: any Initializer] = [:]
         for spec in config.initializers {
-            do { schemes.append(try InitializerSpec.parse(spec)) } catch { throw .initializer(error) }
+            do { let scheme = try InitializerSpec.parse(spec); schemes[scheme.name] = scheme } catch { throw .initializer(error) }
         }
         BLAS.setThreadCount(1)
         let start = ContinuousClock.now
-        let probing = config.probeEvery > 0 ? ExperimentRunner.planProbes(schemes, config: config, data: data) : nil
-        let board = ResultBoard(count: schemes.count)
-        let workers = min(jobs, schemes.count)
-        let config = self.config, data = self.data, total = schemes.count
-        let schemesToRun = schemes
+        let probing = config.probeEvery > 0 ? ExperimentRunner.planProbes(plan, schemes: schemes, config: config, data: data) : nil
+        let board = ResultBoard(count: plan.runs.count)
+        let workers = min(jobs, plan.runs.count)
+        let config = self.config, data = self.data, total = plan.runs.count
+        let runs = plan.runs, schemesByName = schemes
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = board.claimNext() {
-                let observer = ProgressObserver(label: schemesToRun[index].name, epochs: config.epochs) { update in
+                let planned = runs[index]
+                guard let scheme = schemesByName[planned.initializer] else { preconditionFailure("plan names \(planned.initializer)") }
+                let observer = ProgressObserver(label: planned.id, epochs: config.epochs) { update in
                     var update = update
                     update.runsDone = board.doneCount
                     update.runsTotal = total
                     progress(update)
                 }
-                let result = ExperimentRunner.train(schemesToRun[index], config: config, data: data,
+                let result = ExperimentRunner.train(planned, scheme: scheme, config: config, data: data,
                                                     probing: probing, observers: [observer])
                 board.store(result, at: index)
-                progress(RunnerProgress(runsDone: board.doneCount, runsTotal: total, runLabel: result.initializer,
+                progress(RunnerProgress(runsDone: board.doneCount, runsTotal: total, runLabel: result.id,
                                         epoch: config.epochs, epochs: config.epochs, step: 0, totalSteps: 0))
             }
         }
-        let runs = board.results()
+        let results = board.results()
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         var result = ExperimentResult(
@@ -76,10 +79,10 @@ public struct ExperimentRunner: Sendable {
                                  trainExamples: data.train.count, testExamples: data.test.count,
                                  features: data.train.featureCount, classes: data.train.classCount),
             machine: .current(jobs: workers, blasThreadsPerRun: 1),
-            runs: runs,
+            runs: results,
             histogramRanges: probing?.ranges,
             wallSeconds: start.secondsElapsed,
-            sumOfRunSeconds: runs.reduce(0) { $0 + $1.seconds },
+            sumOfRunSeconds: results.reduce(0) { $0 + $1.seconds },
             gitCommit: nil,
             command: "")
         result.findings = result.diagnose()
@@ -88,31 +91,31 @@ public struct ExperimentRunner: Sendable {
 
     /// One run: build the network, draw its weights from the initializer's own stream, and
     /// train it on the data order shared by every initializer of the experiment.
-    public static func train(_ scheme: any Initializer, config: ExperimentConfig, data: DatasetSplits,
-                             repeatIndex: Int = 0, probing: Probing? = nil,
-                             observers: [any TrainingObserver] = []) -> RunResult {
+    public static func train(_ planned: PlannedRun, scheme: any Initializer, config: ExperimentConfig, data: DatasetSplits,
+                             probing: Probing? = nil, observers: [any TrainingObserver] = []) -> RunResult {
         let start = ContinuousClock.now
-        let network = initialNetwork(scheme, config: config, data: data, repeatIndex: repeatIndex)
+        let network = initialNetwork(scheme, network: planned.network, seed: planned.seed, data: data)
         let sizes = network.sizes
         let forecast = VarianceForecast(initialized: network, batch: probing?.batch ?? probeBatch(config: config, data: data))
         let probe = probing.map { ProbeObserver(probeBatch: $0.batch, every: config.probeEvery, ranges: $0.ranges) }
-        // Same shuffles for every initializer: differences come from the weights alone.
-        var dataOrder = SeededGenerator(seed: config.seed, stream: "data-order", index: repeatIndex)
+        // Same shuffles for every initializer and variant of a seed: differences come from the weights alone.
+        var dataOrder = SeededGenerator(seed: planned.seed, stream: "data-order", index: 0)
         let trainer = Trainer(network: network, optimizer: config.optimizer.makeOptimizer(for: network.layers),
                               settings: TrainingSettings(epochs: config.epochs, batchSize: config.batchSize),
                               observers: observers + (probe.map { [$0] } ?? []))
         let history = trainer.fit(train: data.train, test: data.test, dataOrder: &dataOrder)
-        return RunResult(id: "\(scheme.name)#seed\(config.seed)", initializer: scheme.name, label: scheme.label,
-                         formula: scheme.formula, seed: config.seed, layerSizes: sizes, history: history,
+        return RunResult(id: planned.id, initializer: scheme.name, variant: planned.variant, network: planned.network,
+                         label: scheme.label, formula: scheme.formula, seed: planned.seed, layerSizes: sizes, history: history,
                          probes: probe?.record, seconds: start.secondsElapsed, forecast: forecast)
     }
 
-    /// The network of one run as initialized: weights from the initializer's own stream.
-    public static func initialNetwork(_ scheme: any Initializer, config: ExperimentConfig, data: DatasetSplits,
-                               repeatIndex: Int) -> MLP {
-        let sizes = config.layerSizes(inputs: data.train.featureCount, classes: data.train.classCount)
-        let network = MLP(sizes: sizes, hiddenActivation: config.hiddenActivation)
-        var weightStream = SeededGenerator(seed: config.seed, stream: "weights:" + scheme.name, index: repeatIndex)
+    /// The network of one run as initialized: weights from the initializer's own stream for
+    /// this seed (the same draws for every variant with the same shapes).
+    public static func initialNetwork(_ scheme: any Initializer, network settings: NetworkSettings, seed: UInt64,
+                                      data: DatasetSplits) -> MLP {
+        let sizes = settings.layerSizes(inputs: data.train.featureCount, classes: data.train.classCount)
+        let network = MLP(sizes: sizes, hiddenActivation: settings.hiddenActivation)
+        var weightStream = SeededGenerator(seed: seed, stream: "weights:" + scheme.name, index: 0)
         for l in network.layers.indices {
             scheme.fill(&network.layers[l].weight, rng: &weightStream)
         }
@@ -136,17 +139,29 @@ public struct ExperimentRunner: Sendable {
     }
 
     /// The fixed probe batch (the first examples of the test split) and histogram ranges
-    /// planned from every initializer's step-0 pass over it.
-    static func planProbes(_ schemes: [any Initializer], config: ExperimentConfig, data: DatasetSplits) -> Probing {
+    /// planned from a step-0 pass of every (initializer, variant) at the first seed.
+    static func planProbes(_ plan: ExperimentPlan, schemes: [String: any Initializer], config: ExperimentConfig,
+                           data: DatasetSplits) -> Probing {
         let batch = probeBatch(config: config, data: data)
-        // One step-0 pass per initializer, on all cores (each builds and owns its network).
-        let slots = Mutex<[[[ProbedQuantity: Double]]]>(Array(repeating: [], count: schemes.count))
-        DispatchQueue.concurrentPerform(iterations: schemes.count) { index in
-            let measured = batch.magnitudes(of: initialNetwork(schemes[index], config: config, data: data, repeatIndex: 0))
+        let firstSeed = plan.runs.filter { $0.seed == config.seed }
+        // One step-0 pass per run planned, on all cores (each builds and owns its network).
+        let slots = Mutex<[[[ProbedQuantity: Double]]]>(Array(repeating: [], count: firstSeed.count))
+        DispatchQueue.concurrentPerform(iterations: firstSeed.count) { index in
+            let planned = firstSeed[index]
+            guard let scheme = schemes[planned.initializer] else { return }
+            let network = initialNetwork(scheme, network: planned.network, seed: planned.seed, data: data)
+            let measured = batch.magnitudes(of: network)
             slots.withLock { $0[index] = measured }
         }
         let magnitudes = slots.withLock { $0 }
-        let hidden = config.hiddenSizes.map { _ in config.hiddenActivation.isNonNegative } + [false]
+        // Layer l's activations are non-negative only if they are in every network that has it.
+        let depth = firstSeed.map { $0.network.hiddenSizes.count + 1 }.max() ?? 1
+        let hidden = (0..<depth).map { l in
+            firstSeed.allSatisfy { run in
+                l >= run.network.hiddenSizes.count + 1 ? true
+                    : l < run.network.hiddenSizes.count && run.network.hiddenActivation.isNonNegative
+            }
+        }
         return Probing(batch: batch, ranges: HistogramRanges.plan(magnitudes: magnitudes, nonNegative: hidden))
     }
 }

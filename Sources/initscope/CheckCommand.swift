@@ -73,7 +73,7 @@ struct CheckCommand: ParsableCommand {
         BLAS.setThreadCount(1)
         let slots = Mutex<[VarianceForecast?]>(Array(repeating: nil, count: schemes.count))
         DispatchQueue.concurrentPerform(iterations: schemes.count) { index in
-            let network = ExperimentRunner.initialNetwork(schemes[index], config: config, data: splits, repeatIndex: 0)
+            let network = ExperimentRunner.initialNetwork(schemes[index], network: config.baseNetwork, seed: config.seed, data: splits)
             let forecast = VarianceForecast(initialized: network, batch: batch, spectra: true)
             slots.withLock { $0[index] = forecast }
         }

@@ -78,7 +78,7 @@ import TestSupport
     @Test func badConfigValuesNameTheKey() {
         var config = Presets.udacity
         config.epochs = 0
-        #expect(throws: ConfigError.invalid(key: "epochs", value: "0", fix: "use 1 or more")) { try config.validate() }
+        #expect(throws: ConfigError.invalid(key: "training.epochs", value: "0", fix: "use 1 or more")) { try config.validate() }
         config = Presets.udacity
         config.optimizer.learningRate = -1
         #expect(throws: ConfigError.self) { try config.validate() }
