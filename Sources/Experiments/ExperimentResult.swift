@@ -82,15 +82,17 @@ public struct RunResult: Sendable, Codable, Equatable {
     public var seconds: Double
     /// The static variance forecast for the weights as drawn (nil in files written before it).
     public var forecast: VarianceForecast?
+    /// Singular values of ∂logits/∂x at init (nil for BatchNorm networks and older files).
+    public var jacobian: JacobianSpectrum?
 
     public init(id: String, initializer: String, variant: String? = nil, network: NetworkSettings? = nil,
                 calibrationIterations: [Int]? = nil, label: String, formula: String, seed: UInt64,
                 layerSizes: [Int], history: TrainingHistory, probes: RunProbes? = nil, seconds: Double,
-                forecast: VarianceForecast? = nil) {
+                forecast: VarianceForecast? = nil, jacobian: JacobianSpectrum? = nil) {
         self.id = id; self.initializer = initializer; self.variant = variant; self.network = network
         self.calibrationIterations = calibrationIterations; self.label = label; self.formula = formula
         self.seed = seed; self.layerSizes = layerSizes; self.history = history; self.probes = probes
-        self.seconds = seconds; self.forecast = forecast
+        self.seconds = seconds; self.forecast = forecast; self.jacobian = jacobian
     }
 
     public var status: String { history.divergedAtStep == nil ? "completed" : "diverged" }

@@ -96,7 +96,9 @@ public struct ExperimentRunner: Sendable {
         let start = ContinuousClock.now
         let network = initialNetwork(scheme, network: planned.network, seed: planned.seed, data: data)
         let sizes = network.sizes
-        let forecast = VarianceForecast(initialized: network, batch: probing?.batch ?? probeBatch(config: config, data: data))
+        let batch = probing?.batch ?? probeBatch(config: config, data: data)
+        let forecast = VarianceForecast(initialized: network, batch: batch)
+        let jacobian = JacobianSpectrum(initialized: network, batch: batch)
         let probe = probing.map { ProbeObserver(probeBatch: $0.batch, every: config.probeEvery, ranges: $0.ranges) }
         // Same shuffles for every initializer and variant of a seed: differences come from the weights alone.
         var dataOrder = SeededGenerator(seed: planned.seed, stream: "data-order", index: 0)
@@ -106,7 +108,7 @@ public struct ExperimentRunner: Sendable {
         let history = trainer.fit(train: data.train, test: data.test, dataOrder: &dataOrder)
         return RunResult(id: planned.id, initializer: scheme.name, variant: planned.variant, network: planned.network,
                          label: scheme.label, formula: scheme.formula, seed: planned.seed, layerSizes: sizes, history: history,
-                         probes: probe?.record, seconds: start.secondsElapsed, forecast: forecast)
+                         probes: probe?.record, seconds: start.secondsElapsed, forecast: forecast, jacobian: jacobian)
     }
 
     /// The network of one run as initialized: weights from the initializer's own stream for

@@ -15,10 +15,16 @@ enum ForecastFixtures {
     }
 
     /// Weights from `SeededGenerator(seed, stream: "weights:" + name)`, as ExperimentRunner draws them.
-    static func network(_ spec: String, sizes: [Int], activation: Activation = .relu, seed: UInt64 = 0) throws -> MLP {
-        let scheme = try InitializerSpec.parse(spec)
+    static func network(_ spec: String, sizes: [Int], activation: Activation = .relu, seed: UInt64 = 0,
+                        fill: ((inout Matrix, inout SeededGenerator) -> Void)? = nil) throws -> MLP {
         let network = MLP(sizes: sizes, hiddenActivation: activation)
-        var rng = SeededGenerator(seed: seed, stream: "weights:" + scheme.name, index: 0)
+        var rng = SeededGenerator(seed: seed, stream: "weights:" + spec, index: 0)
+        if let fill {
+            for l in network.layers.indices { fill(&network.layers[l].weight, &rng) }
+            return network
+        }
+        let scheme = try InitializerSpec.parse(spec)
+        rng = SeededGenerator(seed: seed, stream: "weights:" + scheme.name, index: 0)
         for l in network.layers.indices { scheme.fill(&network.layers[l].weight, rng: &rng) }
         return network
     }
