@@ -61,36 +61,51 @@ struct CheckCommand: ParsableCommand {
         let start = ContinuousClock.now
         let config: ExperimentConfig
         do { config = try makeConfig() } catch { throw failWithBadInput(error.description) }
-        let schemes: [any Initializer]
-        do { schemes = try config.initializers.map { spec throws(InitializerError) in try InitializerSpec.parse(spec) } } catch {
+        let plan: [PlannedRun]
+        var schemes: [String: any Initializer] = [:]
+        do {
+            plan = try ExperimentPlan(config).runs.filter { $0.seed == config.seed }
+            for spec in config.initializers {
+                let scheme = try InitializerSpec.parse(spec)
+                schemes[scheme.name] = scheme
+            }
+        } catch let error as ConfigError {
+            throw failWithBadInput(error.description)
+        } catch let error as InitializerError {
             throw failWithBadInput(error.description)
         }
         let splits: DatasetSplits
         do { splits = try experiment.loadData() } catch { throw failWithBadInput(error.description) }
 
         let batch = ExperimentRunner.probeBatch(config: config, data: splits)
-        // One forecast per initializer, on all cores; each owns its network.
+        // One forecast per (initializer, variant) at the first seed, on all cores; each owns its network.
         BLAS.setThreadCount(1)
-        let slots = Mutex<[VarianceForecast?]>(Array(repeating: nil, count: schemes.count))
-        DispatchQueue.concurrentPerform(iterations: schemes.count) { index in
-            let network = ExperimentRunner.initialNetwork(schemes[index], network: config.baseNetwork, seed: config.seed, data: splits)
+        let slots = Mutex<[(VarianceForecast, JacobianSpectrum)?]>(Array(repeating: nil, count: plan.count))
+        let schemesByName = schemes
+        DispatchQueue.concurrentPerform(iterations: plan.count) { index in
+            guard let scheme = schemesByName[plan[index].initializer] else { return }
+            let network = ExperimentRunner.initialNetwork(scheme, network: plan[index].network, seed: plan[index].seed, data: splits)
             let forecast = VarianceForecast(initialized: network, batch: batch, spectra: true)
-            slots.withLock { $0[index] = forecast }
+            let jacobian = JacobianSpectrum(initialized: network, batch: batch)
+            slots.withLock { $0[index] = (forecast, jacobian) }
         }
-        let forecasts = slots.withLock { $0 }.compactMap { $0 }
+        let measured = slots.withLock { $0 }
 
-        let sizes = config.layerSizes(inputs: splits.train.featureCount, classes: splits.train.classCount)
-        let inputSquare: String = Wording.number(forecasts.first?.inputSquare)
-        let heading: String = "Variance forecast before training: \(ForecastTable.architecture(sizes)) "
-            + "\(config.hiddenActivation.name), seed \(config.seed), \(splits.train.name). E[x²] = \(inputSquare) "
+        let inputSquare: String = Wording.number(measured.first??.0.inputSquare)
+        let heading: String = "Variance forecast before training: seed \(config.seed), \(splits.train.name). E[x²] = \(inputSquare) "
             + "over the first \(batch.labels.count) test examples; the backward pass starts from E[(∂L/∂logits)²] measured on them at step 0.\n"
         print(heading)
         var findings: [Finding] = []
-        for (scheme, forecast) in zip(schemes, forecasts) {
-            let found = ForecastRule().findings(in: forecast, runID: "\(scheme.name)#seed\(config.seed)", initializer: scheme.name,
+        for (planned, pair) in zip(plan, measured) {
+            guard let (forecast, jacobian) = pair, let scheme = schemes[planned.initializer] else { continue }
+            let found = ForecastRule().findings(in: forecast, runID: planned.id, initializer: scheme.name,
                                                 expectsFailure: config.expectsFailure(scheme.name), thresholds: config.thresholds)
             findings += found
-            print(ForecastTable.render(initializer: scheme.name, formula: scheme.formula, forecast: forecast, findings: found) + "\n")
+            let sizes = planned.network.layerSizes(inputs: splits.train.featureCount, classes: splits.train.classCount)
+            let network = "\(ForecastTable.architecture(sizes)) \(planned.network.hiddenActivation.name)"
+                + (planned.variant.map { " (variant \($0))" } ?? "")
+            print(ForecastTable.render(initializer: scheme.name, formula: scheme.formula, network: network, forecast: forecast,
+                                       jacobian: jacobian, findings: found) + "\n")
         }
         let flagged = Set(findings.map(\.initializer)).count
         print("\(flagged) of \(schemes.count) initializer(s) with forecast findings; "

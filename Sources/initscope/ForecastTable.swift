@@ -9,8 +9,9 @@ enum ForecastTable {
         ("E[z²]", 10), ("‖W‖₂", 9), ("stable rank", 12), ("cond", 10),
     ]
 
-    static func render(initializer: String, formula: String, forecast: VarianceForecast, findings: [Finding]) -> String {
-        var lines = ["\(initializer)  (\(formula))"]
+    static func render(initializer: String, formula: String, network: String, forecast: VarianceForecast,
+                       jacobian: JacobianSpectrum?, findings: [Finding]) -> String {
+        var lines = ["\(initializer)  (\(formula)) on \(network)"]
         lines.append("  " + columns.map { right($0.title, $0.width) }.joined(separator: " "))
         for (l, layer) in forecast.layers.enumerated() {
             let cells = [
@@ -26,6 +27,10 @@ enum ForecastTable {
         if forecast.forwardGain != nil || forecast.backwardGain != nil {
             lines.append("  whole network: forward ×\(Wording.number(forecast.forwardGain)) (input → logits), "
                 + "backward ×\(Wording.number(forecast.backwardGain)) (logits → layer 1)")
+        }
+        if let jacobian, let largest = jacobian.singularValues.first, let smallest = jacobian.singularValues.last {
+            lines.append("  ∂logits/∂x at the first example: \(jacobian.singularValues.count) singular values from "
+                + "\(Wording.number(smallest)) to \(Wording.number(largest)) (condition \(Wording.number(jacobian.condition)))")
         }
         if findings.isEmpty {
             lines.append("  forecast findings: none")
