@@ -10,7 +10,8 @@ import TestSupport
         let outcome = try CommandLineTool.run(["check", "--data", FixtureData.subsetFolder.path, "--inits", "he_normal"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let out = outcome.standardOutput
-        for needle in ["784-256-128-10 relu, seed 0", "he_normal  (W ~ N(0, 2/fan_in))", "fan-in→out", "Var[W]", "fwd gain",
+        for needle in ["seed 0, Fashion-MNIST subset", "he_normal  (W ~ N(0, 2/fan_in)) on 784-256-128-10 relu",
+                       "∂logits/∂x at the first example: 10 singular values", "fan-in→out", "Var[W]", "fwd gain",
                        "bwd gain", "E[z²]", "‖W‖₂", "stable rank", "cond", "784→256", "256→128", "128→10",
                        "whole network: forward ×", "forecast findings: none", "0 of 1 initializer(s) with forecast findings"] {
             #expect(out.contains(needle), "output lacks \(needle):\n\(out)")
