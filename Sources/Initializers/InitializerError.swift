@@ -30,9 +30,12 @@ public enum InitializerError: Error, CustomStringConvertible, Equatable {
             return "Initializer '\(spec)': \(name) takes \(expected.lowerBound) to \(expected.upperBound) arguments, got \(got). \(Self.usage(of: name))"
         case let .unknownArgument(spec, argument, expected):
             let hint = Self.suggestion(for: argument, among: expected).map { "Did you mean '\($0)'? " } ?? ""
-            return "Initializer '\(spec)': '\(argument)' is not an argument it takes. \(hint)Use one of: \(expected.joined(separator: ", "))."
+            let what = spec == argument ? "Nonlinearity '\(argument)' has no entry in the gain table." // Gain.for(nonlinearity:)
+                                        : "Initializer '\(spec)': '\(argument)' is not an argument it takes."
+            return "\(what) \(hint)Use one of: \(expected.joined(separator: ", "))."
         case let .noGain(spec, nonlinearity):
-            return "Initializer '\(spec)': torch.nn.init.calculate_gain has no gain for \(nonlinearity). Give the gain as a number, e.g. xavier_normal(1.2), or use variance_scaling(s,mode,distribution)."
+            let what = spec == nonlinearity ? "Nonlinearity '\(spec)'" : "Initializer '\(spec)'"
+            return "\(what): torch.nn.init.calculate_gain has no gain for \(nonlinearity). Give the gain as a number, e.g. xavier_normal(1.2), or use variance_scaling(s,mode,distribution)."
         case let .invalidArgument(spec, reason):
             return "Initializer '\(spec)' \(reason). Fix its arguments, e.g. uniform(-0.1,0.1) or normal(0.1)."
         case let .emptyList(text):

@@ -40,6 +40,9 @@ import Initializers
         #expect(throws: InitializerError.unknownArgument(spec: "swish", argument: "swish", expected: Nonlinearity.patterns)) {
             try Gain.for(nonlinearity: "swish")
         }
+        let message = InitializerError.unknownArgument(spec: "swich", argument: "swich", expected: Nonlinearity.patterns).description
+        #expect(message.hasPrefix("Nonlinearity 'swich' has no entry in the gain table.") && message.contains("leaky_relu(s)"))
+        #expect(InitializerError.noGain(spec: "elu", nonlinearity: "elu").description.hasPrefix("Nonlinearity 'elu': "))
         #expect(throws: InitializerError.notANumber(spec: "leaky_relu(x)", argument: "x")) {
             try Gain.for(nonlinearity: "leaky_relu(x)")
         }
