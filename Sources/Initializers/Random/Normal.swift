@@ -1,7 +1,7 @@
 import Tensor
 
 /// Normal: W ~ N(0, σ²). torch.nn.init.normal_(w, mean=0, std=σ).
-public struct Normal: Initializer {
+public struct Normal: Initializer, Equatable {
     public let std: Double
 
     public init(std: Double) {

@@ -3,7 +3,7 @@ import Tensor
 /// Uniform: W ~ U[low, high). torch.nn.init.uniform_(w, a=low, b=high).
 /// The deep-learning course's experiment sweeps U[0,1), U[-1,1) and U[±0.1], U[±0.01],
 /// U[±0.001] to show that both the centre and the scale matter.
-public struct Uniform: Initializer {
+public struct Uniform: Initializer, Equatable {
     public let low: Double
     public let high: Double
 

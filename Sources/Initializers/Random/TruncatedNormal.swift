@@ -5,7 +5,7 @@ import Tensor
 ///
 /// Note: torch.nn.init.trunc_normal_(w, std=σ) cuts at the *absolute* bounds a=-2, b=2 by
 /// default, not at ±2σ; to match this scheme in PyTorch pass a=-2σ, b=2σ.
-public struct TruncatedNormal: Initializer {
+public struct TruncatedNormal: Initializer, Equatable {
     public let std: Double
 
     public init(std: Double) {

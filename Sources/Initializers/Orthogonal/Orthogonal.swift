@@ -10,7 +10,7 @@ import Tensor
 /// multiply Q's column j by sign(R[j, j]), which makes Q uniformly (Haar) distributed
 /// (Mezzadri 2007); transpose back; scale by `gain`. One difference: torch's sign(0) = 0
 /// would zero a column; here it counts as +1 (R[j, j] = 0 has probability 0 anyway).
-public struct Orthogonal: Initializer {
+public struct Orthogonal: Initializer, Equatable {
     public let gain: Double
 
     public init(gain: Double = 1) {
