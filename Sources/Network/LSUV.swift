@@ -58,6 +58,13 @@ public struct LSUV: Sendable {
         /// Variance after the last rescaling (the one the network now has).
         public let finalVariance: Double
         public let outcome: Outcome
+
+        public init(iterations: Int, initialVariance: Double, finalVariance: Double, outcome: Outcome) {
+            self.iterations = iterations
+            self.initialVariance = initialVariance
+            self.finalVariance = finalVariance
+            self.outcome = outcome
+        }
     }
 
     /// Calibrates `network`'s weights in place, layer by layer, on `inputs` (batch, features).
