@@ -149,6 +149,29 @@ import TestSupport
         #expect(output.dense == nil && output.dA == nil)
     }
 
+    @Test func trainingStepsReuseTheirBuffers() throws {
+        // After the first step per batch size, BatchNorm and dropout write in place too.
+        var rng = SeededGenerator(seed: 95)
+        let x = Matrix.random(rows: 8, cols: 5, rng: &rng)
+        let net = network(.gelu, seed: 96, dropout: 0.2)
+        var sgd = Momentum(learningRate: 0.01, nesterov: true, weightDecay: 1e-3)
+        func addresses() throws -> [UnsafePointer<Float>?] {
+            try (0..<3).flatMap { l -> [UnsafePointer<Float>?] in
+                let pass = try #require(net.lastPass(layer: l))
+                return [pass.z, pass.a, pass.dZ, pass.dA, pass.dense].compactMap { $0 }
+                    .map { $0.storage.withUnsafeBufferPointer { $0.baseAddress } }
+            }
+        }
+        net.lossAndGradients(x, labels: [0, 1, 2, 0, 1, 2, 0, 1])
+        sgd.update(net)
+        let first = try addresses()
+        for _ in 0..<3 {
+            net.lossAndGradients(x, labels: [0, 1, 2, 0, 1, 2, 0, 1])
+            sgd.update(net)
+            #expect(try addresses() == first)
+        }
+    }
+
     @Test func withoutOptionsTheNetworkHasNoExtraParts() {
         let net = MLP(sizes: [4, 3, 2])
         #expect(net.batchNorms.isEmpty && net.dropout == nil && !net.usesBatchNorm)
