@@ -9,7 +9,7 @@ extension VarianceForecast {
     /// it before training, as `ExperimentRunner` does. `spectra` adds each W's singular-value
     /// summary (one SVD per layer).
     public init(initialized network: MLP, batch: ProbeBatch, spectra: Bool = false) {
-        network.lossAndGradients(batch.inputs, labels: batch.labels)
+        network.lossAndGradients(batch.inputs, labels: batch.labels, mode: .inspect)
         let last = network.layers.count - 1
         let dLogits = network.lastPass(layer: last)?.dZ.storage ?? []
         let weights = network.layers.map(\.weight)

@@ -4,6 +4,7 @@ import Glibc
 
 /// Adam (Kingma & Ba 2015) with bias correction, computed as torch.optim.Adam does:
 ///
+///     g ← g + λ·θ   (weight decay λ, the L2 form — not AdamW; skipped when λ = 0)
 ///     m ← β1·m + (1−β1)·g          v ← β2·v + (1−β2)·g²
 ///     θ ← θ − (lr / (1−β1ᵗ)) · m / (√v / √(1−β2ᵗ) + ε)
 public struct Adam: Optimizer {
@@ -11,47 +12,59 @@ public struct Adam: Optimizer {
     public let beta1: Float
     public let beta2: Float
     public let epsilon: Float
+    public let weightDecay: Float
     /// Number of updates taken so far (t in the formula).
     public private(set) var step = 0
-    // First and second moments, two slots per layer: weight then bias.
-    private var m: [[Float]]
-    private var v: [[Float]]
+    // First and second moments per slot (see `Optimizer`); a slot first seen on a step
+    // starts at zero.
+    private var m: [[Float]] = []
+    private var v: [[Float]] = []
+    // Per-step constants, set by beginStep.
+    private var stepSize: Float = 0
+    private var correction2Root: Float = 1
 
-    public init(layers: [Dense], learningRate: Float = 1e-3, beta1: Float = 0.9,
-                beta2: Float = 0.999, epsilon: Float = 1e-8) {
+    /// Moments are allocated on the first step for each tensor.
+    public init(learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999,
+                epsilon: Float = 1e-8, weightDecay: Float = 0) {
         self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2
         self.epsilon = epsilon
-        let shapes = layers.flatMap { [$0.weight.count, $0.bias.count] }
-        m = shapes.map { [Float](repeating: 0, count: $0) }
+        self.weightDecay = weightDecay
+    }
+
+    /// Sizes the moments of `layers`' weights and biases up front (slots 0 ..< 2·layers).
+    public init(layers: [Dense], learningRate: Float = 1e-3, beta1: Float = 0.9,
+                beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0) {
+        self.init(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay)
+        m = layers.flatMap { [$0.weight.count, $0.bias.count] }.map { [Float](repeating: 0, count: $0) }
         v = m
     }
 
-    public mutating func update(_ layers: inout [Dense]) {
-        precondition(m.count == layers.count * 2, "Adam was built for \(m.count / 2) layers, got \(layers.count)")
+    public mutating func beginStep() {
         step += 1
         let correction1 = 1 - pow(Double(beta1), Double(step))
         let correction2 = 1 - pow(Double(beta2), Double(step))
-        let stepSize = Float(Double(learningRate) / correction1)
-        let correction2Root = Float(correction2.squareRoot())
-        for l in layers.indices {
-            apply(&layers[l].weight.storage, gradient: layers[l].dWeight.storage, slot: 2 * l,
-                  stepSize: stepSize, correction2Root: correction2Root)
-            apply(&layers[l].bias, gradient: layers[l].dBias, slot: 2 * l + 1,
-                  stepSize: stepSize, correction2Root: correction2Root)
-        }
+        stepSize = Float(Double(learningRate) / correction1)
+        correction2Root = Float(correction2.squareRoot())
     }
 
-    private mutating func apply(_ parameters: inout [Float], gradient: [Float], slot: Int,
-                                stepSize: Float, correction2Root: Float) {
-        let (b1, b2, eps) = (beta1, beta2, epsilon)
+    public mutating func update(slot: Int, parameters: inout [Float], gradient: [Float]) {
+        precondition(slot <= m.count, "Adam: slot \(slot) skips slots \(m.count)..<\(slot)")
+        if slot == m.count {
+            m.append([Float](repeating: 0, count: parameters.count))
+            v.append([Float](repeating: 0, count: parameters.count))
+        }
+        precondition(m[slot].count == parameters.count && gradient.count == parameters.count,
+                     "Adam slot \(slot): state for \(m[slot].count) values, \(parameters.count) parameters, \(gradient.count) gradients")
+        let (b1, b2, eps, wd) = (beta1, beta2, epsilon, weightDecay)
+        let (stepSize, correction2Root) = (stepSize, correction2Root)
         parameters.withUnsafeMutableBufferPointer { p in
             gradient.withUnsafeBufferPointer { g in
                 m[slot].withUnsafeMutableBufferPointer { m in
                     v[slot].withUnsafeMutableBufferPointer { v in
                         for i in 0..<p.count {
-                            let gi = g[i]
+                            let gi = wd == 0 ? g[i] : g[i] + wd * p[i]
                             let mi = m[i] + (1 - b1) * (gi - m[i])  // torch: exp_avg.lerp_(grad, 1-β1)
                             let vi = b2 * v[i] + (1 - b2) * gi * gi
                             m[i] = mi

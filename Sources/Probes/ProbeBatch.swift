@@ -18,7 +18,7 @@ public struct ProbeBatch: Sendable {
     /// buffers, so observers call it only where training has already consumed them (at run
     /// start and after an optimizer step).
     func pass(through network: MLP) {
-        network.lossAndGradients(inputs, labels: labels)
+        network.lossAndGradients(inputs, labels: labels, mode: .inspect)
     }
 
     /// p99 |x| per layer and quantity at this state: what `HistogramRanges.plan` needs.

@@ -64,7 +64,7 @@ public final class Trainer {
                     emit(.batchEnd(step: step, epoch: epoch, loss: loss))
                     break epochs
                 }
-                optimizer.update(&network.layers)
+                optimizer.update(network)
                 lossSum += Double(loss)
                 emit(.batchEnd(step: step, epoch: epoch, loss: loss))
             }
