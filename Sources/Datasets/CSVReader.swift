@@ -87,13 +87,7 @@ public enum CSVReader {
                               labelColumn: CSVSource.LabelColumn, header: Bool?) throws(DatasetError) -> Table {
         var scanner = CSVScanner(buffer)
         var fields: [CSVScanner.Field] = []
-        func next() throws(DatasetError) -> Int? {
-            do { return try scanner.nextRecord(into: &fields) } catch {
-                throw .csvBadQuote(path: path, line: error.line, column: error.column)
-            }
-        }
-
-        guard let firstLine = try next() else { throw .csvEmpty(path: path) }
+        guard let firstLine = try nextRecord(&scanner, &fields, path) else { throw .csvEmpty(path: path) }
         let columnCount = fields.count
         let labelIndex: Int
         var hasHeader: Bool
@@ -120,7 +114,7 @@ public enum CSVReader {
 
         var line = firstLine
         if hasHeader {
-            guard let dataLine = try next() else { throw .csvHeaderOnly(path: path) }
+            guard let dataLine = try nextRecord(&scanner, &fields, path) else { throw .csvHeaderOnly(path: path) }
             line = dataLine
         }
         let labelField = fields[labelIndex]
@@ -163,13 +157,21 @@ public enum CSVReader {
                 }
             }
             rowCount += 1
-            guard let nextLine = try next() else { break }
+            guard let nextLine = try nextRecord(&scanner, &fields, path) else { break }
             line = nextLine
         } while true
 
         return Table(path: path, header: headerNames, columnCount: columnCount, labelIndex: labelIndex,
                      rowCount: rowCount, features: features,
                      labels: numericLabels ? .numbers(numbers) : .names(names), firstLabel: firstLabel)
+    }
+
+    /// `scanner.nextRecord` with a quote error named by `path`.
+    private static func nextRecord(_ scanner: inout CSVScanner, _ fields: inout [CSVScanner.Field],
+                                   _ path: String) throws(DatasetError) -> Int? {
+        do { return try scanner.nextRecord(into: &fields) } catch {
+            throw .csvBadQuote(path: path, line: error.line, column: error.column)
+        }
     }
 
     // MARK: Train and test together

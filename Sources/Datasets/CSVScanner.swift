@@ -221,7 +221,9 @@ struct CSVScanner {
 
         if mantissa == 0 { return .value(negative ? -0.0 : 0) }
         let magnitude: Double
-        if exponent >= -22 && exponent <= 22 {
+        if exponent == 0 {
+            magnitude = Double(mantissa)
+        } else if exponent >= -22 && exponent <= 22 {
             let digits = Double(mantissa)
             magnitude = exponent < 0 ? digits / Self.powersOfTen[-exponent] : digits * Self.powersOfTen[exponent]
         } else {
