@@ -1,32 +1,43 @@
 import Tensor
 
-/// One split of a labelled dataset: features scaled to [0, 1] Float, integer labels.
+/// One split of a labelled dataset: a Float feature matrix and integer class labels.
+///
+/// Feature ranges depend on the source: IDX pixels are scaled to [0, 1] (byte / 255), CSV
+/// values are kept as written, synthetic points lie roughly in [-1, 1] (spirals) or spread a
+/// few units around their centres (blobs), and `data.standardize` rescales any of them to
+/// zero mean and unit variance per feature.
 public struct Dataset: Sendable {
     /// Display name, e.g. "Fashion-MNIST" (see `DatasetLocation.displayName(for:)`).
     public let name: String
     /// The path(s) it was read from, for reports.
     public let source: String
-    /// (count, featureCount), row-major Float in [0, 1].
+    /// (count, featureCount), row-major Float (range: see the type's comment).
     public let features: Matrix
     /// `count` entries, each in `0..<classCount`.
     public let labels: [Int32]
     public let classCount: Int
+    /// The name of each class number when the source labels by name (CSV), else nil.
+    public let classNames: [String]?
 
     public var count: Int { features.rows }
     public var featureCount: Int { features.cols }
 
     /// Shapes and label ranges are programmer errors here: readers validate input first.
-    public init(name: String, source: String, features: Matrix, labels: [Int32], classCount: Int) {
+    public init(name: String, source: String, features: Matrix, labels: [Int32], classCount: Int,
+                classNames: [String]? = nil) {
         precondition(features.rows == labels.count,
                      "Dataset \(name): features (\(features.rows), \(features.cols)) but \(labels.count) labels")
         precondition(classCount >= 1, "Dataset \(name): classCount must be ≥ 1, got \(classCount)")
         precondition(labels.allSatisfy { $0 >= 0 && Int($0) < classCount },
                      "Dataset \(name): labels must lie in 0..<\(classCount)")
+        precondition(classNames == nil || classNames?.count == classCount,
+                     "Dataset \(name): \(classNames?.count ?? 0) class names for \(classCount) classes")
         self.name = name
         self.source = source
         self.features = features
         self.labels = labels
         self.classCount = classCount
+        self.classNames = classNames
     }
 
     /// Copies the rows `indices` into the first `indices.count` rows of `batch`
@@ -56,15 +67,34 @@ public struct Dataset: Sendable {
     }
 }
 
-/// The training and test splits of one dataset.
+/// The training split and the evaluation split of one dataset.
+///
+/// `test` is the split the model is evaluated on. It is the source's own test split unless
+/// `evaluation == .validation`: then it is a held-out share of the source's training
+/// examples (`data.validation_split`), and the source's test split is not used at all — reports
+/// should say "validation", not "test".
 public struct DatasetSplits: Sendable {
-    public let train: Dataset
-    public let test: Dataset
+    /// What the evaluation split (`test`) is.
+    public enum Evaluation: String, Sendable, Codable, CaseIterable {
+        /// The source's own test split.
+        case test
+        /// Examples held out of the source's training split.
+        case validation
+    }
 
-    public init(train: Dataset, test: Dataset) {
+    public let train: Dataset
+    /// The evaluation split: see `evaluation`.
+    public let test: Dataset
+    public let evaluation: Evaluation
+
+    public init(train: Dataset, test: Dataset, evaluation: Evaluation = .test) {
         precondition(train.featureCount == test.featureCount,
                      "DatasetSplits: train has \(train.featureCount) features, test \(test.featureCount)")
         self.train = train
         self.test = test
+        self.evaluation = evaluation
     }
+
+    /// "test" or "validation", for reports.
+    public var evaluationName: String { evaluation.rawValue }
 }

@@ -43,6 +43,47 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     /// `searchStarts`) could be found.
     case noDataFound(debianFolder: String, searchStarts: [String])
 
+    // MARK: CSV files (`line` is 1-based and counts every line of the file; `column` is 1-based)
+
+    /// A CSV file named in the config does not exist; `key` is the config key naming it.
+    case csvFileMissing(path: String, key: String)
+    /// The CSV file holds no rows (nothing but blank lines or a byte-order mark).
+    case csvEmpty(path: String)
+    /// The CSV file holds a header row and no data rows.
+    case csvHeaderOnly(path: String)
+    /// A row has `fields` fields where the first row has `expected`.
+    case csvRaggedRow(path: String, line: Int, fields: Int, expected: Int)
+    /// A feature cell is not a decimal number (`text` is the cell, cut to 40 characters).
+    case csvNotANumber(path: String, line: Int, column: Int, text: String)
+    /// A feature cell is NaN or ±Inf, or beyond Float's range.
+    case csvNotFinite(path: String, line: Int, column: Int, text: String)
+    /// A quoted field never ends, or text follows its closing quote.
+    case csvBadQuote(path: String, line: Int, column: Int)
+    /// The label column index lies outside the row (`columns` fields; negative indices count from the end).
+    case csvLabelColumnOutOfRange(path: String, index: Int, columns: Int)
+    /// No header column has this name (`header` lists them, cut to 12).
+    case csvUnknownLabelName(path: String, name: String, header: [String])
+    /// The label column is given by name but the file has no header row (`data.csv.header: false`).
+    case csvLabelNameNeedsHeader(path: String, name: String)
+    /// Only the label column: nothing to learn from.
+    case csvNoFeatures(path: String)
+    /// A label is not a whole number in 0…`CSVReader.maxLabel` (numeric labels), or is empty.
+    case csvBadLabel(path: String, line: Int, column: Int, text: String)
+    /// Every label is the same class: nothing to classify.
+    case csvSingleClass(path: String)
+    /// The test file has a different number of columns than the training file.
+    case csvColumnMismatch(trainPath: String, trainColumns: Int, testPath: String, testColumns: Int)
+    /// Both files have headers and they differ at `column` (1-based).
+    case csvHeaderMismatch(trainPath: String, testPath: String, column: Int, trainName: String, testName: String)
+    /// The training file labels by number and the test file by name (or the other way round).
+    case csvLabelKindMismatch(trainPath: String, testPath: String, line: Int, column: Int, text: String)
+
+    // MARK: Data settings
+
+    /// A `data:` setting has a value it cannot take; `key` is the config key
+    /// (e.g. `data.validation_split`), `expected` says what it must be and how to fix it.
+    case invalidSetting(key: String, value: String, expected: String)
+
     /// The hint that ends most messages.
     static let dataHint =
         "Pass --data DIR with MNIST-family IDX files, or reinstall dataset-fashion-mnist."
@@ -114,6 +155,57 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(debianFolder): Fashion-MNIST not found, nor \(DatasetLocation.fixtureSubsetRelativePath) "
                 + "above \(searchStarts.joined(separator: " or ")). Pass --data DIR with MNIST-family IDX "
                 + "files, or apt-get install dataset-fashion-mnist."
+
+        // CSV cells are named `<path>:<line>:<column>:` like a compiler's diagnostics.
+        case .csvFileMissing(let path, let key):
+            return "\(path): no such file (\(key)). Fix the path in the config; a relative path is "
+                + "read from the config file's folder."
+        case .csvEmpty(let path):
+            return "\(path): CSV file has no rows. Fix the file, or point data.csv at another one."
+        case .csvHeaderOnly(let path):
+            return "\(path): CSV file has a header row but no data rows. Add examples, or set "
+                + "data.csv.header: false if the first row is data."
+        case .csvRaggedRow(let path, let line, let fields, let expected):
+            return "\(path):\(line): row has \(fields) fields, expected \(expected) like the first row. "
+                + "Quote fields that contain commas, or fix the row."
+        case .csvNotANumber(let path, let line, let column, let text):
+            return "\(path):\(line):\(column): '\(text)' is not a number. Feature cells must be decimal "
+                + "numbers (1, -0.5, 3e-2); only the label column may hold names."
+        case .csvNotFinite(let path, let line, let column, let text):
+            return "\(path):\(line):\(column): '\(text)' is not a finite Float. Replace missing or "
+                + "infinite values (impute or drop the row) before training."
+        case .csvBadQuote(let path, let line, let column):
+            return "\(path):\(line):\(column): unbalanced double quote (a quoted field must end with \" "
+                + "followed by a comma or the line end). Double a quote inside a quoted field (\"\")."
+        case .csvLabelColumnOutOfRange(let path, let index, let columns):
+            return "\(path): label column \(index) is outside the \(columns) columns. Set "
+                + "data.csv.label_column to 0…\(columns - 1), -1 for the last, or a header name."
+        case .csvUnknownLabelName(let path, let name, let header):
+            return "\(path): no column named '\(name)' in the header (\(header.joined(separator: ", "))). "
+                + "Set data.csv.label_column to one of these names or to a column index."
+        case .csvLabelNameNeedsHeader(let path, let name):
+            return "\(path): label column '\(name)' is a name but data.csv.header is false. Set "
+                + "data.csv.label_column to an index, or let the header be read (header: true)."
+        case .csvNoFeatures(let path):
+            return "\(path): only the label column, no feature columns. Fix the file, or point data.csv at another one."
+        case .csvBadLabel(let path, let line, let column, let text):
+            return "\(path):\(line):\(column): label '\(text)' is not a whole number in "
+                + "0…\(CSVReader.maxLabel). Use class numbers 0, 1, … in every row, or class names in every "
+                + "row (the first data row decides which), or set data.csv.label_column."
+        case .csvSingleClass(let path):
+            return "\(path): every label is the same class; a classifier needs at least 2. Check "
+                + "data.csv.label_column."
+        case .csvColumnMismatch(let trainPath, let trainColumns, let testPath, let testColumns):
+            return "\(testPath) has \(testColumns) columns but \(trainPath) has \(trainColumns). "
+                + "Use train and test files with the same columns."
+        case .csvHeaderMismatch(let trainPath, let testPath, let column, let trainName, let testName):
+            return "\(testPath): header column \(column) is '\(testName)' but \(trainPath) has "
+                + "'\(trainName)'. Use train and test files with the same columns in the same order."
+        case .csvLabelKindMismatch(let trainPath, let testPath, let line, let column, let text):
+            return "\(testPath):\(line):\(column): label '\(text)' is not the kind \(trainPath) uses "
+                + "(class numbers in one file, names in the other). Label both files the same way."
+        case .invalidSetting(let key, let value, let expected):
+            return "\(key) is \(value); expected \(expected)."
         }
     }
 }
