@@ -103,8 +103,8 @@ public struct ExperimentConfig: Sendable, Codable, Equatable {
         guard probeBatchSize >= 1 else {
             throw .invalid(key: "probes.batch_size", value: "\(probeBatchSize)", fix: "use 1 or more")
         }
-        guard biasInit == "zeros" else {
-            throw .invalid(key: "network.bias_init", value: biasInit, fix: "only zeros is supported")
+        do { _ = try BiasInitializer.parse(biasInit) } catch {
+            throw .invalid(key: "network.bias_init", value: biasInit, fix: "use zeros or constant(c), e.g. constant(0.01)")
         }
         guard !seeds.isEmpty else { throw .invalid(key: "seeds", value: "[]", fix: "give at least one seed, e.g. [0]") }
         guard Set(seeds).count == seeds.count else {

@@ -94,11 +94,14 @@ public struct ExperimentRunner: Sendable {
     public static func train(_ planned: PlannedRun, scheme: any Initializer, config: ExperimentConfig, data: DatasetSplits,
                              probing: Probing? = nil, observers: [any TrainingObserver] = []) -> RunResult {
         let start = ContinuousClock.now
-        let network = initialNetwork(scheme, network: planned.network, seed: planned.seed, data: data)
+        let (network, calibration) = initialNetwork(scheme, network: planned.network, seed: planned.seed, data: data,
+                                                    calibrationBatch: config.batchSize)
         let sizes = network.sizes
         let batch = probing?.batch ?? probeBatch(config: config, data: data)
-        let forecast = VarianceForecast(initialized: network, batch: batch)
-        let jacobian = JacobianSpectrum(initialized: network, batch: batch)
+        // BatchNorm renormalises every hidden layer on each batch: the weight-variance
+        // derivation and the single-example Jacobian do not describe such a network.
+        let forecast = network.usesBatchNorm ? nil : VarianceForecast(initialized: network, batch: batch)
+        let jacobian = network.usesBatchNorm ? nil : JacobianSpectrum(initialized: network, batch: batch)
         let probe = probing.map { ProbeObserver(probeBatch: $0.batch, every: config.probeEvery, ranges: $0.ranges) }
         // Same shuffles for every initializer and variant of a seed: differences come from the weights alone.
         var dataOrder = SeededGenerator(seed: planned.seed, stream: "data-order", index: 0)
@@ -107,21 +110,33 @@ public struct ExperimentRunner: Sendable {
                               observers: observers + (probe.map { [$0] } ?? []))
         let history = trainer.fit(train: data.train, test: data.test, dataOrder: &dataOrder)
         return RunResult(id: planned.id, initializer: scheme.name, variant: planned.variant, network: planned.network,
-                         label: scheme.label, formula: scheme.formula, seed: planned.seed, layerSizes: sizes, history: history,
+                         calibrationIterations: calibration, label: scheme.label, formula: scheme.formula, seed: planned.seed, layerSizes: sizes, history: history,
                          probes: probe?.record, seconds: start.secondsElapsed, forecast: forecast, jacobian: jacobian)
     }
 
     /// The network of one run as initialized: weights from the initializer's own stream for
-    /// this seed (the same draws for every variant with the same shapes).
+    /// this seed (the same draws for every variant with the same shapes), biases from the
+    /// bias spec, and — for a data-dependent scheme (LSUV) — calibrated on the first
+    /// `batchSize` training examples. Returns the calibration's iterations per layer.
     public static func initialNetwork(_ scheme: any Initializer, network settings: NetworkSettings, seed: UInt64,
-                                      data: DatasetSplits) -> MLP {
+                                      data: DatasetSplits, calibrationBatch: Int = 128) -> (MLP, calibration: [Int]?) {
         let sizes = settings.layerSizes(inputs: data.train.featureCount, classes: data.train.classCount)
-        let network = MLP(sizes: sizes, hiddenActivation: settings.hiddenActivation)
+        let network = MLP(sizes: sizes, hiddenActivation: settings.hiddenActivation, batchNorm: settings.batchNorm,
+                          dropout: settings.dropout, dropoutGenerator: SeededGenerator(seed: seed, stream: "dropout", index: 0))
         var weightStream = SeededGenerator(seed: seed, stream: "weights:" + scheme.name, index: 0)
+        let bias = (try? BiasInitializer.parse(settings.biasInit)) ?? .zeros  // validated with the config
         for l in network.layers.indices {
             scheme.fill(&network.layers[l].weight, rng: &weightStream)
+            bias.fill(&network.layers[l].bias)
         }
-        return network
+        guard let dataDependent = scheme as? any DataDependentInitializer else { return (network, nil) }
+        let count = min(calibrationBatch, data.train.count)
+        var inputs = Matrix(rows: count, cols: data.train.featureCount)
+        var labels: [Int32] = []
+        data.train.gather(Array(0..<count)[...], into: &inputs, labels: &labels)
+        let results = LSUVCalibration(tolerance: dataDependent.tolerance, maxIterations: dataDependent.maxIterations)
+            .calibrate(network, on: inputs)
+        return (network, results.map(\.iterations))
     }
 
     /// The first `probeBatchSize` examples of the test split: what probes measure on and
@@ -151,7 +166,8 @@ public struct ExperimentRunner: Sendable {
         DispatchQueue.concurrentPerform(iterations: firstSeed.count) { index in
             let planned = firstSeed[index]
             guard let scheme = schemes[planned.initializer] else { return }
-            let network = initialNetwork(scheme, network: planned.network, seed: planned.seed, data: data)
+            let (network, _) = initialNetwork(scheme, network: planned.network, seed: planned.seed, data: data,
+                                              calibrationBatch: config.batchSize)
             let measured = batch.magnitudes(of: network)
             slots.withLock { $0[index] = measured }
         }

@@ -75,7 +75,7 @@ struct CheckCommand: ParsableCommand {
             throw failWithBadInput(error.description)
         }
         let splits: DatasetSplits
-        do { splits = try experiment.loadData() } catch { throw failWithBadInput(error.description) }
+        do { splits = try experiment.loadData(for: config) } catch { throw failWithBadInput(error.description) }
 
         let batch = ExperimentRunner.probeBatch(config: config, data: splits)
         // One forecast per (initializer, variant) at the first seed, on all cores; each owns its network.
@@ -84,20 +84,27 @@ struct CheckCommand: ParsableCommand {
         let schemesByName = schemes
         DispatchQueue.concurrentPerform(iterations: plan.count) { index in
             guard let scheme = schemesByName[plan[index].initializer] else { return }
-            let network = ExperimentRunner.initialNetwork(scheme, network: plan[index].network, seed: plan[index].seed, data: splits)
+            let (network, _) = ExperimentRunner.initialNetwork(scheme, network: plan[index].network, seed: plan[index].seed,
+                                                               data: splits, calibrationBatch: config.batchSize)
+            guard !network.usesBatchNorm else { return }  // nil: BatchNorm is not forecast
             let forecast = VarianceForecast(initialized: network, batch: batch, spectra: true)
             let jacobian = JacobianSpectrum(initialized: network, batch: batch)
             slots.withLock { $0[index] = (forecast, jacobian) }
         }
         let measured = slots.withLock { $0 }
 
-        let inputSquare: String = Wording.number(measured.first??.0.inputSquare)
+        let inputSquare: String = Wording.number(measured.compactMap { $0 }.first?.0.inputSquare)
         let heading: String = "Variance forecast before training: seed \(config.seed), \(splits.train.name). E[x²] = \(inputSquare) "
             + "over the first \(batch.labels.count) test examples; the backward pass starts from E[(∂L/∂logits)²] measured on them at step 0.\n"
         print(heading)
         var findings: [Finding] = []
         for (planned, pair) in zip(plan, measured) {
-            guard let (forecast, jacobian) = pair, let scheme = schemes[planned.initializer] else { continue }
+            guard let scheme = schemes[planned.initializer] else { continue }
+            guard let (forecast, jacobian) = pair else {
+                print("\(planned.id): not forecast — BatchNorm renormalises every hidden layer on each batch, so the "
+                    + "weights' variance does not carry from layer to layer.\n")
+                continue
+            }
             let found = ForecastRule().findings(in: forecast, runID: planned.id, initializer: scheme.name,
                                                 expectsFailure: config.expectsFailure(scheme.name), thresholds: config.thresholds)
             findings += found

@@ -29,6 +29,7 @@ struct ExperimentOptions: ParsableArguments {
     func makeConfig() throws(ConfigError) -> ExperimentConfig {
         var config = try Presets.named(preset)
         if let seed { config.seeds = [seed] }
+        if let data { config.data.source = .idx(folder: data) }
         if let hiddenSizes { config.hiddenSizes = try HiddenSizes.parse(hiddenSizes) }
         if let activation {
             do { config.hiddenActivation = try Activation.parse(activation) } catch { throw .activation(error) }
@@ -42,11 +43,11 @@ struct ExperimentOptions: ParsableArguments {
         return config
     }
 
-    /// The data to train or forecast on: --data, else Debian's Fashion-MNIST, else the
-    /// fixture subset (with a one-line note saying so).
-    func loadData() throws(DatasetError) -> DatasetSplits {
-        let location = try DatasetLocation.resolve(dataFlag: data)
-        if let note = location.note { Console.note(note) }
-        return try IDXReader.loadFolder(location.folder, name: location.name)
+    /// The data to train or forecast on, as `config.data` says (--data sets an IDX folder):
+    /// by default Debian's Fashion-MNIST, else the fixture subset with a one-line note.
+    func loadData(for config: ExperimentConfig) throws(DatasetError) -> DatasetSplits {
+        let (splits, note) = try config.data.load(seed: config.seed)
+        if let note { Console.note(note) }
+        return splits
     }
 }

@@ -101,7 +101,7 @@ struct RunCommand: ParsableCommand {
         do { templates = try report.loadTemplates() } catch { throw failWithBadInput(error.description) }
 
         let splits: DatasetSplits
-        do { splits = try experiment.loadData() } catch { throw failWithBadInput(error.description) }
+        do { splits = try experiment.loadData(for: config) } catch { throw failWithBadInput(error.description) }
         let jobs = min(self.jobs ?? ProcessInfo.processInfo.activeProcessorCount, config.initializers.count)
         Console.note("\(config.name): \(config.initializers.count) run(s) on \(splits.train.name) "
             + "(\(splits.train.count) train / \(splits.test.count) test), \(config.epochs) epoch(s), \(jobs) at a time")

@@ -27,7 +27,7 @@ import Tensor
 ///   (`.nonFinite`); later layers are still calibrated.
 ///
 /// Defaults tolerance 0.1 and 10 iterations are those of the reference implementations.
-public struct LSUV: Sendable {
+public struct LSUVCalibration: Sendable {
     public let tolerance: Double
     public let maxIterations: Int
 

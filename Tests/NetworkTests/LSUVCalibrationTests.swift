@@ -5,7 +5,7 @@ import TestSupport
 
 /// LSUV: each dense layer's output variance on the batch ends within the tolerance of 1,
 /// iterations are reported, and dead layers are reported instead of turning into NaN.
-@Suite struct LSUVTests {
+@Suite struct LSUVCalibrationTests {
     /// Orthonormal rows or columns (Q of a Gaussian matrix), as the paper starts from.
     func orthonormal(rows: Int, cols: Int, rng: inout SeededGenerator) -> Matrix {
         let tall = max(rows, cols), wide = min(rows, cols)
@@ -46,7 +46,7 @@ import TestSupport
     func everyLayerReachesUnitVariance(_ activation: Activation, batchNorm: Bool, biases: Bool) {
         let net = network(activation, batchNorm: batchNorm, biases: biases, seed: 3)
         let x = inputs(seed: 4)
-        let lsuv = LSUV(tolerance: 0.02, maxIterations: 10)
+        let lsuv = LSUVCalibration(tolerance: 0.02, maxIterations: 10)
         let results = lsuv.calibrate(net, on: x)
         #expect(results.count == 4)
         let measured = denseVariances(net, x)
@@ -65,16 +65,16 @@ import TestSupport
     @Test func withoutBiasesOneRescaleIsExact() {
         // u scales linearly with W when b = 0, so one division by √Var lands on 1 (to rounding).
         let net = network(.relu, seed: 5)
-        let results = LSUV(tolerance: 1e-3).calibrate(net, on: inputs(seed: 6))
+        let results = LSUVCalibration(tolerance: 1e-3).calibrate(net, on: inputs(seed: 6))
         #expect(results.allSatisfy { $0.outcome == .converged && $0.iterations == 1 }, "\(results)")
     }
 
     @Test func layersAlreadyWithinToleranceAreLeftAlone() {
         let net = network(.tanh, seed: 7)
         let x = inputs(seed: 8)
-        let first = LSUV().calibrate(net, on: x)
+        let first = LSUVCalibration().calibrate(net, on: x)
         let weights = net.layers.map(\.weight)
-        let second = LSUV().calibrate(net, on: x)
+        let second = LSUVCalibration().calibrate(net, on: x)
         #expect(first.allSatisfy { $0.outcome == .converged })
         #expect(second.allSatisfy { $0.iterations == 0 && $0.outcome == .converged })
         #expect(net.layers.map(\.weight) == weights)
@@ -83,9 +83,9 @@ import TestSupport
     @Test func aZeroLayerIsReportedAndLeftFinite() {
         let net = network(.relu, seed: 9)
         net.layers[1].weight = Matrix(rows: net.layers[1].fanOut, cols: net.layers[1].fanIn)
-        let results = LSUV().calibrate(net, on: inputs(seed: 10))
+        let results = LSUVCalibration().calibrate(net, on: inputs(seed: 10))
         #expect(results[0].outcome == .converged)
-        #expect(results[1] == LSUV.LayerResult(iterations: 0, initialVariance: 0, finalVariance: 0, outcome: .zeroVariance))
+        #expect(results[1] == LSUVCalibration.LayerResult(iterations: 0, initialVariance: 0, finalVariance: 0, outcome: .zeroVariance))
         // Everything downstream sees zeros: reported the same way, never NaN.
         #expect(results[2].outcome == .zeroVariance && results[3].outcome == .zeroVariance)
         #expect(net.layers.allSatisfy { $0.weight.isFinite })
@@ -93,8 +93,8 @@ import TestSupport
 
     @Test func anIterationLimitIsReported() {
         let net = network(.tanh, biases: true, seed: 11)
-        let results = LSUV(tolerance: 1e-3, maxIterations: 0).calibrate(net, on: inputs(seed: 12))
-        #expect(results[0] == LSUV.LayerResult(iterations: 0, initialVariance: results[0].initialVariance,
+        let results = LSUVCalibration(tolerance: 1e-3, maxIterations: 0).calibrate(net, on: inputs(seed: 12))
+        #expect(results[0] == LSUVCalibration.LayerResult(iterations: 0, initialVariance: results[0].initialVariance,
                                                finalVariance: results[0].initialVariance, outcome: .iterationLimit))
     }
 }
