@@ -84,8 +84,7 @@ enum KeySuggestion {
         let within = sectionPath.isEmpty ? "at the top level" : "in \(sectionPath)"
         var hint = didYouMean(key, among: known)
         if hint.isEmpty, let home = ConfigKeys.sections.first(where: { $0.path != sectionPath && $0.keys.contains(key) }) {
-            hint = home.path.isEmpty ? " It belongs at the top level, not under \(sectionPath):."
-                : " It belongs under \(home.path):, not \(sectionPath.isEmpty ? "at the top level" : "under \(sectionPath):")."
+            hint = home.path.isEmpty ? " It belongs at the top level." : " It belongs under \(home.path):."
         }
         return "\(path) is not a known key \(within).\(hint) Known keys: \(known.joined(separator: ", "))."
     }

@@ -46,7 +46,8 @@ struct ConfigNode {
 
     /// `kind` names what was expected, e.g. "a whole number"; `example` is the fix, e.g. "epochs: 2".
     private func wrongType(_ kind: String, example: String) -> ConfigError {
-        error("\(keyPath) = \(shown) is not \(kind): write it like \(example).")
+        let subject = keyPath.isEmpty ? "the file" : "\(keyPath) = \(shown)"
+        return error("\(subject) is not \(kind): write it like \(example).")
     }
 
     /// Any scalar that is not empty or null, quoted or not.

@@ -41,7 +41,7 @@ struct ConfigReader {
             name: name, summary: summary, data: data, hiddenSizes: network.hiddenSizes,
             hiddenActivation: network.hiddenActivation, batchNorm: network.batchNorm, dropout: network.dropout,
             optimizer: optimizer.settings, batchSize: optimizer.batchSize, epochs: optimizer.epochs, seeds: seeds,
-            initializers: initializers.map(\.spec), variants: variants, biasInit: network.biasInit,
+            initializers: initializers.map(\.name), variants: variants, biasInit: network.biasInit,
             probeEvery: probes.every, probeBatchSize: probes.batchSize, expectedFailures: expectedFailures,
             thresholds: thresholds)
     }
@@ -81,7 +81,8 @@ struct ConfigReader {
         return seeds
     }
 
-    /// One `initializers` entry: the spec as written and the scheme's canonical name.
+    /// One `initializers` entry: the spec as written and the scheme's canonical name (what the
+    /// config stores, as `--inits` does: `kaiming_normal` → `he_normal`).
     struct InitializerEntry {
         let spec: String
         let name: String
