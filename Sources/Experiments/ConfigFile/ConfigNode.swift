@@ -25,7 +25,11 @@ struct ConfigNode {
     /// The value as the user wrote it, for messages: the scalar's text, or what kind of node it is.
     var shown: String {
         switch node {
-        case let .scalar(scalar): scalar.string.isEmpty ? "(nothing)" : scalar.string
+        case let .scalar(scalar):
+            switch scalar.style {
+            case .singleQuoted, .doubleQuoted: "\"\(scalar.string)\""
+            default: scalar.string.isEmpty ? "(nothing)" : scalar.string
+            }
         case .sequence: "a list"
         case .mapping: "a mapping"
         case .alias: "an alias"
