@@ -159,6 +159,18 @@ import TestSupport
         try Self.expectRoundTrip(try Presets.named(name))
     }
 
+    @Test func renderWritesACommentedCanonicalFile() throws {
+        let text = ConfigFile.render(Presets.udacity)
+        #expect(text.hasPrefix("# initscope experiment config"))
+        for needle in ["name: udacity\n", "  source: fashion-mnist\n", "  hidden_sizes: [256, 128]\n", "  dropout: 0\n",
+                       "  epsilon: 1e-08\n", "seeds: [0]\n", "initializers:\n  - zeros\n  - ones\n  - \"uniform(0,1)\"\n",
+                       "  expect_failure: [zeros, ones]\n"] {
+            #expect(text.contains(needle), "render lacks \(needle):\n\(text)")
+        }
+        // Keys that do not apply to Adam are not written.
+        #expect(!text.contains("momentum") && !text.contains("nesterov"))
+    }
+
     @Test func loadResolvesDataPathsAgainstTheConfigFolder() throws {
         let folder = try FixturePaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -19,12 +19,13 @@ extension ConfigFile {
             "  hidden_sizes: \(YAMLText.list(config.hiddenSizes.map(String.init)))",
             "  activation: \(YAMLText.scalar(config.hiddenActivation.name))",
             "  batch_norm: \(config.batchNorm)",
-            "  dropout: \(config.dropout)",
+            "  dropout: \(YAMLText.number(config.dropout))",
             "  bias_init: \(YAMLText.scalar(config.biasInit))",
             "training:",
         ] + trainingLines(config).map { "  " + $0 }
         lines.append("seeds: \(YAMLText.list(config.seeds.map(String.init)))")
-        lines.append("initializers: \(YAMLText.list(config.initializers.map(YAMLText.scalar)))")
+        lines.append("initializers:")
+        lines += config.initializers.map { "  - \(YAMLText.scalar($0))" }
         if !config.variants.isEmpty {
             lines.append("variants:")
             for variant in config.variants {
@@ -32,7 +33,7 @@ extension ConfigFile {
                 if let sizes = variant.hiddenSizes { lines.append("    hidden_sizes: \(YAMLText.list(sizes.map(String.init)))") }
                 if let activation = variant.hiddenActivation { lines.append("    activation: \(YAMLText.scalar(activation.name))") }
                 if let batchNorm = variant.batchNorm { lines.append("    batch_norm: \(batchNorm)") }
-                if let dropout = variant.dropout { lines.append("    dropout: \(dropout)") }
+                if let dropout = variant.dropout { lines.append("    dropout: \(YAMLText.number(dropout))") }
             }
         }
         lines += ["probes:", "  every: \(config.probeEvery)", "  batch_size: \(config.probeBatchSize)"]
@@ -44,7 +45,7 @@ extension ConfigFile {
             }
             if !overrides.isEmpty {
                 lines.append("  thresholds:")
-                lines += overrides.map { "    \(YAMLText.scalar($0.key)): \($0.value)" }
+                lines += overrides.map { "    \(YAMLText.scalar($0.key)): \(YAMLText.number($0.value))" }
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -69,20 +70,21 @@ extension ConfigFile {
             lines = ["source: \(synthetic.kind.rawValue)", "train_examples: \(synthetic.trainExamples)",
                      "test_examples: \(synthetic.testExamples)", "classes: \(synthetic.classes)"]
             if synthetic.kind == .blobs { lines.append("features: \(synthetic.features)") }
-            lines.append("noise: \(synthetic.noise)")
+            lines.append("noise: \(YAMLText.number(synthetic.noise))")
         }
-        return lines + ["validation_split: \(data.validationSplit)", "standardize: \(data.standardize)"]
+        return lines + ["validation_split: \(YAMLText.number(data.validationSplit))", "standardize: \(data.standardize)"]
     }
 
     private static func trainingLines(_ config: ExperimentConfig) -> [String] {
         let optimizer = config.optimizer
-        var lines = ["optimizer: \(optimizer.kind.rawValue)", "learning_rate: \(optimizer.learningRate)"]
+        var lines = ["optimizer: \(optimizer.kind.rawValue)", "learning_rate: \(YAMLText.number(optimizer.learningRate))"]
         switch optimizer.kind {
         case .sgd: break
-        case .momentum: lines += ["momentum: \(optimizer.momentum)", "nesterov: \(optimizer.nesterov)"]
-        case .adam: lines += ["beta1: \(optimizer.beta1)", "beta2: \(optimizer.beta2)", "epsilon: \(optimizer.epsilon)"]
+        case .momentum: lines += ["momentum: \(YAMLText.number(optimizer.momentum))", "nesterov: \(optimizer.nesterov)"]
+        case .adam: lines += ["beta1: \(YAMLText.number(optimizer.beta1))", "beta2: \(YAMLText.number(optimizer.beta2))",
+                          "epsilon: \(YAMLText.number(optimizer.epsilon))"]
         }
-        return lines + ["weight_decay: \(optimizer.weightDecay)", "batch_size: \(config.batchSize)", "epochs: \(config.epochs)"]
+        return lines + ["weight_decay: \(YAMLText.number(optimizer.weightDecay))", "batch_size: \(config.batchSize)", "epochs: \(config.epochs)"]
     }
 }
 
@@ -117,6 +119,12 @@ enum YAMLText {
             }
         }
         return out + "\""
+    }
+
+    /// A number as Swift prints it (shortest text that reads back exactly), whole numbers
+    /// without `.0`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }
 
     /// A flow list: `[256, 128]`.
