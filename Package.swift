@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // C libraries, each behind exactly one Swift file.
@@ -35,8 +36,15 @@ let package = Package(
         .target(name: "Probes", dependencies: ["Tensor", "Network", "Training"]),
         // Rules over the probes and losses → findings; the static variance forecast.
         .target(name: "Diagnostics", dependencies: ["Tensor", "Network", "Training", "Probes", "Initializers"]),
+        // Fixtures/configs/*.yaml compiled into the binary: the presets, also runnable as files.
+        // A new preset: its YAML file, one .embedInCode line here, one entry in PresetFiles.swift.
+        .target(name: "PresetFiles", path: "Fixtures/configs", sources: ["PresetFiles.swift"],
+                resources: [
+                    .embedInCode("udacity.yaml"),
+                ]),
         .target(name: "Experiments",
-                dependencies: ["Tensor", "Initializers", "Network", "Datasets", "Training", "Probes", "Diagnostics"]),
+                dependencies: ["Tensor", "Initializers", "Network", "Datasets", "Training", "Probes", "Diagnostics",
+                               "PresetFiles", .product(name: "Yams", package: "Yams")]),
         // Charts know nothing about networks: numbers and labels in, draw calls out.
         .target(name: "Charts"),
         .target(name: "CairoRenderer", dependencies: ["Charts", "CCairo", "Compression"]),

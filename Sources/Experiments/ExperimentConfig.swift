@@ -213,9 +213,16 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable {
     case initializer(InitializerError)
     case activation(ActivationError)
     case threshold(ThresholdError)
+    /// A YAML config file that cannot run: where (line and column from 1, when known), the key
+    /// path (`training.learning_rate`, `variants[1].name`; empty for the whole file) and a message
+    /// that names the key, the value and the fix.
+    case file(path: String, line: Int?, column: Int?, keyPath: String, message: String)
 
     public var description: String {
         switch self {
+        case let .file(path, line, column, _, message):
+            let location = [path, line.map(String.init), column.map(String.init)].compactMap { $0 }.joined(separator: ":")
+            return "\(location): \(message)"
         case let .invalid(key, value, fix):
             return "Config value \(key) = \(value) is invalid: \(fix)."
         case let .unknownPreset(name, known):
