@@ -1,8 +1,10 @@
 import ArgumentParser
 import Experiments
 import Diagnostics
+import Network
 
 extension FailOn: ExpressibleByArgument {}
+extension OptimizerSettings.Kind: ExpressibleByArgument {}
 
 /// Options shared by the commands that judge runs: thresholds, expected failures and the
 /// level of finding that makes the command exit with status 1.

@@ -4,15 +4,19 @@ import Experiments
 /// The plain-text results table printed at the end of `initscope run`.
 enum ResultsTable {
     static func render(_ result: ExperimentResult) -> String {
-        let nameWidth = max(24, result.runs.map(\.initializer.count).max() ?? 0) + 2
+        // One run per initializer: its name; with seeds or variants: the run id (he_normal@bn#seed1).
+        let repeated = Set(result.runs.map(\.initializer)).count < result.runs.count
+        func name(_ run: RunResult) -> String { repeated ? run.id : run.initializer }
+        let evaluation = result.config.data.validationSplit > 0 ? "val" : "test"
+        let nameWidth = max(24, result.runs.map { name($0).count }.max() ?? 0) + 2
         func pad(_ s: String, _ width: Int) -> String { s.padding(toLength: width, withPad: " ", startingAt: 0) }
         func left(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
-        var lines = [pad("initializer", nameWidth) + left("test acc", 9) + left("test loss", 12) + left("train s", 9) + "  status"]
+        var lines = [pad(repeated ? "run" : "initializer", nameWidth) + left("\(evaluation) acc", 9) + left("\(evaluation) loss", 12) + left("train s", 9) + "  status"]
         for run in result.runs {
             let accuracy = run.history.finalTestAccuracy.map { String(format: "%.2f%%", $0 * 100) } ?? "—"
             let loss = run.history.finalTestLoss.map(formatLoss) ?? "—"
             let status = run.history.divergedAtStep.map { "diverged at step \($0)" } ?? "ok"
-            lines.append(pad(run.initializer, nameWidth) + left(accuracy, 9) + left(loss, 12)
+            lines.append(pad(name(run), nameWidth) + left(accuracy, 9) + left(loss, 12)
                 + left(String(format: "%.1f", run.history.trainSeconds), 9) + "  " + status)
         }
         lines.append("\(result.runs.count) runs in \(String(format: "%.1f", result.wallSeconds)) s wall "

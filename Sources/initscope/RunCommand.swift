@@ -7,20 +7,25 @@ import Network
 import Report
 import Diagnostics
 
-/// `initscope run`: train every initializer of a preset and write metrics.json.
+/// `initscope run [CONFIG.yaml]`: train every initializer of a config (or preset) and write
+/// metrics.json, report.html, summary.md and the effective config.yaml.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Train the network under each initializer and write metrics.json.",
+        abstract: "Train the network under each initializer and write metrics.json and report.html.",
         discussion: """
+            What to run comes from a YAML config file (`initscope run my.yaml`; start one with
+            `initscope presets udacity > my.yaml`, every key is listed by `initscope list`) or
+            from a built-in preset (--preset, default udacity). Flags override the config's values.
+
             Presets:
-            \(Presets.all.map { "  \($0.name.padding(toLength: 20, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n"))
+            \(HelpColumns.render(Presets.all.map { ($0.name, $0.summary) }))
 
             Initializers (for --inits, comma-separated):
-            \(InitializerSpec.catalogue.map { "  \($0.pattern.padding(toLength: 20, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n"))
+            \(HelpColumns.render(InitializerSpec.catalogue.map { ($0.pattern, $0.summary) }))
 
             Hidden activations (for --activation):
-            \(Activation.catalogue.map { "  \($0.pattern.padding(toLength: 20, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n"))
+            \(HelpColumns.render(Activation.catalogue.map { ($0.pattern, $0.summary) }))
 
             Data: Fashion-MNIST from /usr/share/datasets/fashion-mnist (apt-get install
             dataset-fashion-mnist) unless --data names another MNIST-family folder
@@ -38,6 +43,8 @@ struct RunCommand: ParsableCommand {
 
             Examples:
               initscope run
+              initscope run Fixtures/configs/he2015.yaml --epochs 1
+              initscope run --preset batchnorm --seeds 0,1,2
               initscope run --inits zeros,he_normal --epochs 1
               initscope run --activation tanh --inits xavier_uniform,he_normal
               initscope run --hidden-sizes 512,256,128 --inits he_normal
@@ -52,16 +59,22 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder for metrics.json, report.html and summary.md (created if missing).", valueName: "dir"))
     var output: String = "Output"
 
-    @Option(help: "Epochs per run (default: the preset's).")
+    @Option(help: "Epochs per run (default: the config's).")
     var epochs: Int?
 
-    @Option(help: "Mini-batch size (default: the preset's).")
+    @Option(help: "Mini-batch size (default: the config's).")
     var batchSize: Int?
+
+    @Option(help: ArgumentHelp("Optimizer: \(OptimizerSettings.Kind.allCases.map(\.rawValue).joined(separator: ", ")) (default: the config's, adam).", valueName: "name"))
+    var optimizer: OptimizerSettings.Kind?
+
+    @Option(help: "Learning rate (default: the config's).")
+    var learningRate: Double?
 
     @Option(help: "Runs trained at the same time (default: the number of cores).")
     var jobs: Int?
 
-    @Option(help: "Record per-layer statistics every N optimizer steps (plus step 0 and the last); 0 turns probes off (default: the preset's, 50).")
+    @Option(help: "Record per-layer statistics every N optimizer steps (plus step 0 and the last); 0 turns probes off (default: the config's, 50).")
     var probeEvery: Int?
 
     @OptionGroup var report: ReportOptions
@@ -87,6 +100,8 @@ struct RunCommand: ParsableCommand {
         if let epochs { config.epochs = epochs }
         if let batchSize { config.batchSize = batchSize }
         if let probeEvery { config.probeEvery = probeEvery }
+        if let optimizer { config.optimizer.kind = optimizer }
+        if let learningRate { config.optimizer.learningRate = learningRate }
         try diagnostics.apply(to: &config)
         try config.validate()
         return config
@@ -102,8 +117,9 @@ struct RunCommand: ParsableCommand {
 
         let splits: DatasetSplits
         do { splits = try experiment.loadData(for: config) } catch { throw failWithBadInput(error.description) }
-        let jobs = min(self.jobs ?? ProcessInfo.processInfo.activeProcessorCount, config.initializers.count)
-        Console.note("\(config.name): \(config.initializers.count) run(s) on \(splits.train.name) "
+        let runCount = config.initializers.count * max(1, config.variants.count) * config.seeds.count
+        let jobs = min(self.jobs ?? ProcessInfo.processInfo.activeProcessorCount, runCount)
+        Console.note("\(config.name): \(runCount) run(s) on \(splits.train.name) "
             + "(\(splits.train.count) train / \(splits.test.count) test), \(config.epochs) epoch(s), \(jobs) at a time")
 
         let progress = ProgressLine()
@@ -113,7 +129,8 @@ struct RunCommand: ParsableCommand {
         }
         progress.finish()
         result.gitCommit = GitCommit.current()
-        result.command = reproducingCommand(config, dataFolder: splits.train.source)
+        let configFile = outputFolder.appendingPathComponent("config.yaml")
+        result.command = "initscope run " + shellQuoted(configFile.path)
 
         print(ResultsTable.render(result))
         let findings = result.allFindings
@@ -124,9 +141,13 @@ struct RunCommand: ParsableCommand {
             let metricsFile = try ResultsStore.write(result, toFolder: outputFolder)
             let reportFile = try HTMLReport.write(html, toFolder: outputFolder)
             let summaryFile = try SummaryMarkdown.write(SummaryMarkdown.render(result), toFolder: outputFolder)
+            do { try Data(ConfigFile.render(config).utf8).write(to: configFile, options: .atomic) } catch {
+                throw ReportError.unwritable(path: configFile.path, reason: error.localizedDescription)
+            }
             print("Wrote \(metricsFile.path)")
             print("Wrote \(reportFile.path) (\(Console.size(of: reportFile)))")
             print("Wrote \(summaryFile.path)")
+            print("Wrote \(configFile.path) (the effective config: `\(result.command)` reruns it)")
         } catch let error as ReportError {
             throw failWithBadInput(error.description)
         } catch let error as ResultsError {
@@ -137,18 +158,5 @@ struct RunCommand: ParsableCommand {
             Console.note(FailOn.verdict(failing, level: diagnostics.failOn))
             throw ExitCode(ExitStatus.findings.rawValue)
         }
-    }
-
-    /// The command line that reruns exactly this experiment.
-    func reproducingCommand(_ config: ExperimentConfig, dataFolder: String) -> String {
-        var parts = ["initscope", "run", "--preset", config.name]
-        if let data = experiment.data { parts += ["--data", data] }
-        parts += ["--seed", "\(config.seed)", "--epochs", "\(config.epochs)", "--batch-size", "\(config.batchSize)",
-                  "--probe-every", "\(config.probeEvery)", "--activation", config.hiddenActivation.name,
-                  "--inits", config.initializers.joined(separator: ","),
-                  "--expect-failure", config.expectedFailures.isEmpty ? "none" : config.expectedFailures.joined(separator: ",")]
-        parts += config.thresholds.overrides.sorted { $0.key < $1.key }.flatMap { ["--threshold", "\($0.key)=\($0.value)"] }
-        parts += ["--hidden-sizes", HiddenSizes.format(config.hiddenSizes)]
-        return parts.map(shellQuoted).joined(separator: " ")
     }
 }
