@@ -41,6 +41,11 @@ let package = Package(
         .target(name: "PresetFiles", path: "Fixtures/configs", sources: ["PresetFiles.swift"],
                 resources: [
                     .embedInCode("udacity.yaml"),
+                    .embedInCode("zeros-symmetry.yaml"),
+                    .embedInCode("glorot2010.yaml"),
+                    .embedInCode("he2015.yaml"),
+                    .embedInCode("saxe2013.yaml"),
+                    .embedInCode("batchnorm.yaml"),
                 ]),
         .target(name: "Experiments",
                 dependencies: ["Tensor", "Initializers", "Network", "Datasets", "Training", "Probes", "Diagnostics",

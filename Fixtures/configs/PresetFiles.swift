@@ -8,6 +8,11 @@ public enum PresetFiles {
     /// (file name without `.yaml`, exact file text), in the order `initscope presets` lists them.
     public static let all: [(name: String, text: String)] = [
         ("udacity", text(PackageResources.udacity_yaml)),
+        ("zeros-symmetry", text(PackageResources.zeros_symmetry_yaml)),
+        ("glorot2010", text(PackageResources.glorot2010_yaml)),
+        ("he2015", text(PackageResources.he2015_yaml)),
+        ("saxe2013", text(PackageResources.saxe2013_yaml)),
+        ("batchnorm", text(PackageResources.batchnorm_yaml)),
     ]
 
     private static func text(_ bytes: [UInt8]) -> String {
