@@ -18,7 +18,7 @@ public enum HTMLReport {
                                 css: templates.stylesheet,
                                 probeFigures: try probes.gradientFlowAcrossInitializers().map { [$0] } ?? [],
                                 overview: try probes.overviewRows(), details: try probes.details(),
-                                unitHealthHeader: probes.unitHealth.header)
+                                unitHealthHeader: probes.unitHealthHeader)
         return try templates.renderPage(model)
     }
 

@@ -23,10 +23,14 @@ extension ReportModel {
 
     /// Rows for `findings`, with run labels from `result`.
     static func findingRows(_ findings: [Finding], result: ExperimentResult) -> [FindingRow] {
-        let labels = Dictionary(result.runs.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+        var labels: [String: (label: String, anchor: String)] = [:]
+        for series in RunSeries.of(result) {
+            for run in series.runs where labels[run.id] == nil { labels[run.id] = (series.label(of: run), series.anchor) }
+        }
         return findings.map { f in
             FindingRow(symbol: f.severity.symbol, severity: f.severity.rawValue, severityClass: f.severity.rawValue,
-                       rule: f.rule, initializer: labels[f.runID] ?? f.initializer, anchor: RunAnchor.of(f.initializer),
+                       rule: f.rule, initializer: labels[f.runID]?.label ?? f.initializer,
+                       anchor: labels[f.runID]?.anchor ?? RunAnchor.of(f.initializer),
                        place: f.place, when: f.stepRange, evidence: f.evidenceText, threshold: f.thresholdText,
                        explanation: f.explanation, expectedTag: f.expected ? "expected to fail" : "")
         }
@@ -44,9 +48,13 @@ extension ReportModel {
     }
 }
 
-/// The HTML anchor of an initializer's detail section: "run-he-normal".
+/// The HTML anchor of a series' detail section: "run-he-normal", "run-he-normal--bn".
 enum RunAnchor {
-    static func of(_ initializer: String) -> String {
-        "run-" + initializer.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+    static func of(_ initializer: String, variant: String? = nil) -> String {
+        "run-" + slug(initializer) + (variant.map { "--" + slug($0) } ?? "")
+    }
+
+    private static func slug(_ text: String) -> String {
+        text.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "-" }.joined()
     }
 }
