@@ -85,11 +85,11 @@ struct ProbeFigures: Sendable {
             var loss = LineChart(title: "", xLabel: "", yLabel: "",
                                  series: [.init(label: "loss", values: run.history.batchLosses.map(Double.init))], yScale: .log10)
             loss.showsLegend = false
-            cells.append(try spark(loss, id: "\(item.anchor)-loss"))
-            cells.append(try spark(perLayer(layers, yScale: .log10) { $0.weightGradient.l2 }, id: "\(item.anchor)-grad"))
-            cells.append(try spark(updateRatios(layers), id: "\(item.anchor)-update"))
+            cells.append(try spark(loss, id: "\(run.id)-loss"))
+            cells.append(try spark(perLayer(layers, yScale: .log10) { $0.weightGradient.l2 }, id: "\(run.id)-grad"))
+            cells.append(try spark(updateRatios(layers), id: "\(run.id)-update"))
             cells.append(try spark(perLayer(Array(layers.dropLast()), yScale: .linear, yRange: 0...1, UnitHealth(layers).value),
-                                   id: "\(item.anchor)-dead"))
+                                   id: "\(run.id)-dead"))
             let hidden = layers.dropLast()
             let identical = hidden.map { "\($0.snapshots.last?.symmetry.identicalUnits ?? 0)/\($0.fanOut)" }.joined(separator: ", ")
             let symmetric = hidden.contains { ($0.snapshots.last?.symmetry.identicalUnits ?? 0) == $0.fanOut }

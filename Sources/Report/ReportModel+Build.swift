@@ -11,13 +11,15 @@ extension ReportModel {
                 details: [DetailSection] = [], unitHealthHeader: String = "") {
         let config = result.config
         let findings = result.allFindings
-        self.findings = Self.findingRows(findings, result: result)
+        self.findings = Self.findingRows(findings, result: result, mergingSeeds: true)
+        let series = RunSeries.of(result)
         self.findingsHeadline = Self.findingsHeadline(findings)
+            + (RunSeries.hasRepeats(series) && !findings.isEmpty
+                ? " Counted per run; a finding shared by several seeds of one initializer is one row below." : "")
         self.hasFindings = !findings.isEmpty
         self.forecastRows = Self.forecastRows(result, findings: findings)
         self.hasForecasts = !forecastRows.isEmpty
         let chance = 1 / Double(max(result.dataset.classes, 1))
-        let series = RunSeries.of(result)
         let split = result.evaluationSplit
 
         self.generator = "\(result.tool.name) \(result.tool.version)"

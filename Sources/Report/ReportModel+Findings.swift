@@ -21,18 +21,37 @@ extension ReportModel {
         public let expectedTag: String
     }
 
-    /// Rows for `findings`, with run labels from `result`.
-    static func findingRows(_ findings: [Finding], result: ExperimentResult) -> [FindingRow] {
-        var labels: [String: (label: String, anchor: String)] = [:]
+    /// Rows for `findings`, with run labels from `result`. With `mergingSeeds`, the same
+    /// finding (rule, severity, layer) in several seeds of one series is one row that names
+    /// the seeds and shows the first seed's evidence: three seeds do not triple the table.
+    static func findingRows(_ findings: [Finding], result: ExperimentResult, mergingSeeds: Bool = false) -> [FindingRow] {
+        var owners: [String: RunSeries] = [:]
         for series in RunSeries.of(result) {
-            for run in series.runs where labels[run.id] == nil { labels[run.id] = (series.label(of: run), series.anchor) }
+            for run in series.runs where owners[run.id] == nil { owners[run.id] = series }
         }
-        return findings.map { f in
-            FindingRow(symbol: f.severity.symbol, severity: f.severity.rawValue, severityClass: f.severity.rawValue,
-                       rule: f.rule, initializer: labels[f.runID]?.label ?? f.initializer,
-                       anchor: labels[f.runID]?.anchor ?? RunAnchor.of(f.initializer),
-                       place: f.place, when: f.stepRange, evidence: f.evidenceText, threshold: f.thresholdText,
-                       explanation: f.explanation, expectedTag: f.expected ? "expected to fail" : "")
+        var groups: [(first: Finding, seeds: [UInt64])] = []
+        var index: [String: Int] = [:]
+        for f in findings {
+            guard mergingSeeds, let series = owners[f.runID], series.runs.count > 1,
+                  let seed = series.runs.first(where: { $0.id == f.runID })?.seed else {
+                groups.append((f, [])); continue
+            }
+            let key = [series.anchor, f.rule, f.severity.rawValue, f.layer.map(String.init) ?? "-"].joined(separator: "\u{0}")
+            if let at = index[key] { groups[at].seeds.append(seed) } else { index[key] = groups.count; groups.append((f, [seed])) }
+        }
+        return groups.map { f, seeds in
+            let series = owners[f.runID]
+            var label = f.initializer
+            if let series, let run = series.runs.first(where: { $0.id == f.runID }) {
+                label = seeds.isEmpty ? series.label(of: run)
+                    : series.label + (seeds.count == series.runs.count ? " · all \(seeds.count) seeds"
+                        : " · seed\(seeds.count == 1 ? "" : "s") \(seeds.map(String.init).joined(separator: ", ")) of \(series.runs.count)")
+            }
+            let evidence = seeds.count > 1 ? "seed \(seeds[0]): " + f.evidenceText : f.evidenceText
+            return FindingRow(symbol: f.severity.symbol, severity: f.severity.rawValue, severityClass: f.severity.rawValue,
+                              rule: f.rule, initializer: label, anchor: series?.anchor ?? RunAnchor.of(f.initializer),
+                              place: f.place, when: f.stepRange, evidence: evidence, threshold: f.thresholdText,
+                              explanation: f.explanation, expectedTag: f.expected ? "expected to fail" : "")
         }
     }
 

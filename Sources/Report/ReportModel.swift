@@ -65,6 +65,7 @@ public struct ReportModel: Sendable {
         public let hasSeeds: Bool
         /// "LSUV iterations per layer to reach unit variance: 3, 2, 1" (the shown run), or "".
         public let calibration: String
+        public let hasCalibration: Bool
         public let figures: [Figure]
         /// This run's findings, shown above its charts; the section opens when any is
         /// unexpected.
@@ -81,6 +82,7 @@ public struct ReportModel: Sendable {
             self.anchor = anchor; self.label = label; self.summary = summary; self.figures = figures; self.layers = layers
             self.findings = findings; self.open = open; self.hasFindings = !findings.isEmpty
             self.seedNote = seedNote; self.seeds = seeds; self.hasSeeds = seeds.count > 1; self.calibration = calibration
+            self.hasCalibration = !calibration.isEmpty
         }
     }
 

@@ -2,6 +2,7 @@ import Testing
 import Foundation
 import Experiments
 import Charts
+import Diagnostics
 @testable import Report
 
 /// Repeats (seeds) and variants: runs grouped into series, numbers as mean ± sample std,
@@ -160,5 +161,28 @@ import Charts
         #expect(html.contains("<td class=\"num accuracy\">86.00%"))
         #expect(html.contains("2 initializers · Fashion-MNIST · 784-256-128-10 MLP, relu hidden, biases zeros ·"))
         #expect(html.contains("<h2>Test accuracy and loss per epoch</h2>"))
+    }
+}
+
+@Suite struct SeriesFindingsTests {
+    @Test func aFindingInEverySeedIsOneRowNamingTheSeeds() throws {
+        let result = seededResult(withProbes: false)
+        func flat(_ run: RunResult) -> Finding {
+            Finding(rule: "flat-loss", severity: .error, runID: run.id, initializer: run.initializer,
+                    evidence: [Evidence("loss at the end", 2.3)], threshold: Threshold(key: "flat-loss.epsilon", value: 0.01),
+                    explanation: "flat")
+        }
+        var withFindings = result
+        let zeros = result.runs.filter { $0.initializer == "zeros" && $0.variant == "shallow" }
+        let deep = result.runs.first { $0.id == "he_normal@deep#seed2" }
+        withFindings.findings = zeros.map(flat) + [deep].compactMap { $0 }.map(flat)
+        let html = try HTMLReport.render(withFindings, templates: try TemplateSet.builtIn(), figures: ReportFigures(scale: 1))
+        let start = try #require(html.range(of: "<section id=\"findings\">"))
+        let end = try #require(html.range(of: "<section id=\"facts\">"))
+        let findings = String(html[start.lowerBound..<end.lowerBound])
+        #expect(findings.components(separatedBy: "<tr class=\"finding").count - 1 == 2)
+        #expect(findings.contains("zeros · shallow · all 3 seeds"))
+        #expect(findings.contains("He normal · deep · seed 2 of 3"))
+        #expect(findings.contains("4 errors; 4 in runs not expected to fail. Counted per run"))
     }
 }
