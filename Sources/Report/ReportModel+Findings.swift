@@ -30,13 +30,18 @@ extension ReportModel {
             for run in series.runs where owners[run.id] == nil { owners[run.id] = series }
         }
         var groups: [(first: Finding, seeds: [UInt64])] = []
-        var index: [String: Int] = [:]
+        var index: [String: Int] = [:], occurrences: [String: Int] = [:]
         for f in findings {
             guard mergingSeeds, let series = owners[f.runID], series.runs.count > 1,
                   let seed = series.runs.first(where: { $0.id == f.runID })?.seed else {
                 groups.append((f, [])); continue
             }
-            let key = [series.anchor, f.rule, f.severity.rawValue, f.layer.map(String.init) ?? "-"].joined(separator: "\u{0}")
+            // A rule may fire twice at one place in one run (forecast: forward and backward):
+            // the n-th such finding of each seed share a row.
+            let place = [series.anchor, f.rule, f.severity.rawValue, f.layer.map(String.init) ?? "-"].joined(separator: "\u{0}")
+            let nth = occurrences[f.runID + "\u{0}" + place, default: 0]
+            occurrences[f.runID + "\u{0}" + place] = nth + 1
+            let key = place + "\u{0}\(nth)"
             if let at = index[key] { groups[at].seeds.append(seed) } else { index[key] = groups.count; groups.append((f, [seed])) }
         }
         return groups.map { f, seeds in

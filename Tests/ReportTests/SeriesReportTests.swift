@@ -175,14 +175,16 @@ import Diagnostics
         var withFindings = result
         let zeros = result.runs.filter { $0.initializer == "zeros" && $0.variant == "shallow" }
         let deep = result.runs.first { $0.id == "he_normal@deep#seed2" }
-        withFindings.findings = zeros.map(flat) + [deep].compactMap { $0 }.map(flat)
+        // Twice per zeros run (like forecast's forward and backward): still one row per occurrence.
+        withFindings.findings = zeros.map(flat) + zeros.map(flat) + [deep].compactMap { $0 }.map(flat)
         let html = try HTMLReport.render(withFindings, templates: try TemplateSet.builtIn(), figures: ReportFigures(scale: 1))
         let start = try #require(html.range(of: "<section id=\"findings\">"))
         let end = try #require(html.range(of: "<section id=\"facts\">"))
         let findings = String(html[start.lowerBound..<end.lowerBound])
-        #expect(findings.components(separatedBy: "<tr class=\"finding").count - 1 == 2)
+        #expect(findings.components(separatedBy: "<tr class=\"finding").count - 1 == 3)
+        #expect(!findings.contains("seeds 0, 0"))
         #expect(findings.contains("zeros · shallow · all 3 seeds"))
         #expect(findings.contains("He normal · deep · seed 2 of 3"))
-        #expect(findings.contains("4 errors; 4 in runs not expected to fail. Counted per run"))
+        #expect(findings.contains("7 errors; 7 in runs not expected to fail. Counted per run"))
     }
 }
