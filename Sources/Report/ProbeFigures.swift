@@ -157,7 +157,7 @@ struct ProbeFigures: Sendable {
                 open: findings.contains { !$0.expected && $0.severity >= .warning },
                 layers: ReportModel.layerRows(run),
                 seedNote: repeats ? "Findings, layer table and charts below are seed \(run.seed)'s, the first of \(series.runs.count) seeds; "
-                    + "the table gives every seed's final numbers. Seed\(series.runs.count > 2 ? "s" : "") \(others): every probe is in metrics.json." : "",
+                    + "the table gives every seed's final numbers. Seed\(series.runs.count > 2 ? "s" : "") \(others): \(series.runs.count > 2 ? "their" : "its") probes are in the metrics.json that initscope run wrote." : "",
                 seeds: ReportModel.seedRows(series, findings: allFindings, chance: 1 / Double(max(result.dataset.classes, 1))),
                 calibration: run.calibrationIterations.map {
                     "LSUV iterations per layer to reach unit output variance\(repeats ? " (seed \(run.seed))" : ""): "

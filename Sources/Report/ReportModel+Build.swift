@@ -55,6 +55,7 @@ extension ReportModel {
         self.metricsDataURI = DataURI.make(mediaType: "application/gzip", bytes: compressed)
         self.metricsSize = "\(Format.bytes(compressed.count)) gzipped, \(Format.bytes(metricsJSON.count)) unpacked"
         self.schemaVersion = result.schemaVersion
+        self.metricsTrimmed = EmbeddedMetrics.isTrimmed(result)
     }
 }
 

@@ -126,5 +126,7 @@ public struct ReportModel: Sendable {
     public let command: String
     public let metricsDataURI: String
     public let metricsSize: String
+    /// The download leaves out the probes of seeds not drawn in detail (see `EmbeddedMetrics`).
+    public let metricsTrimmed: Bool
     public let schemaVersion: Int
 }

@@ -188,3 +188,22 @@ import Diagnostics
         #expect(findings.contains("7 errors; 7 in runs not expected to fail. Counted per run"))
     }
 }
+
+@Suite struct EmbeddedMetricsTests {
+    @Test func downloadKeepsEveryRunButOnlyTheDrawnSeedsProbesAndRebuildsTheSamePage() throws {
+        let result = seededResult()
+        let copy = EmbeddedMetrics.copy(of: result)
+        #expect(copy.runs.count == 12)
+        #expect(copy.runs.filter { $0.probes != nil }.map(\.id)
+                == ["he_normal@shallow#seed0", "he_normal@deep#seed0", "zeros@shallow#seed0", "zeros@deep#seed0"])
+        #expect(copy.findings == result.allFindings)
+        #expect(copy.runs.map(\.history) == result.runs.map(\.history))
+        let render = { (r: ExperimentResult) in
+            try HTMLReport.render(r, templates: try TemplateSet.builtIn(), figures: ReportFigures(scale: 1))
+        }
+        let page = try render(result)
+        #expect(page.contains("the probes of the seeds drawn here"))
+        #expect(try render(copy) == page)  // `initscope report` on the download rebuilds this page
+        #expect(EmbeddedMetrics.copy(of: sampleResult()) == sampleResult())  // one seed: the result itself
+    }
+}
