@@ -1,6 +1,7 @@
 /// Horizontal grouped bars: one row per category (long labels read well on the left), one
 /// bar per group within a row — e.g. test accuracy after epoch 1 and epoch 2 per
-/// initializer. Non-finite values are written out instead of drawn.
+/// initializer. Non-finite values are written out instead of drawn. A bar may carry a
+/// whisker (e.g. min–max over seeds), drawn as a thin capped line across the bar's end.
 public struct BarChart: Chart {
     public enum ValueFormat: Sendable { case percent, plain }
 
@@ -8,7 +9,12 @@ public struct BarChart: Chart {
         public var label: String
         /// One value per group.
         public var values: [Double]
-        public init(label: String, values: [Double]) { self.label = label; self.values = values }
+        /// One whisker per group (nil: none), e.g. the min–max over seeds around a mean.
+        public var ranges: [ClosedRange<Double>?]
+        public init(label: String, values: [Double], ranges: [ClosedRange<Double>?]? = nil) {
+            precondition(ranges.map { $0.count == values.count } ?? true, "BarChart.Category '\(label)': one range per value")
+            self.label = label; self.values = values; self.ranges = ranges ?? values.map { _ in nil }
+        }
     }
 
     public var title: String
@@ -23,6 +29,7 @@ public struct BarChart: Chart {
 
     public static let labelFont = TextStyle(size: 12, color: .ink)
     static let valueFont = TextStyle(size: 10, color: .muted)
+    public static let whiskerColor = Color.ink
 
     public init(title: String, valueLabel: String, groups: [String], categories: [Category],
                 valueRange: ClosedRange<Double>? = nil, format: ValueFormat = .plain,
@@ -42,7 +49,7 @@ public struct BarChart: Chart {
     }
 
     public func draw(in renderer: some Renderer, size: Size) {
-        let values = categories.flatMap(\.values)
+        let values = categories.flatMap { $0.values + $0.ranges.compactMap { $0?.upperBound } }
         var axis = Axis(scale: .linear, data: values + [0], fixed: valueRange, target: 5)
         let labelWidth = categories.map { renderer.measure($0.label, style: Self.labelFont).width }.max() ?? 0
         let top = 14 + 26.0 + (groups.count > 1 ? 20 : 0)
@@ -85,8 +92,18 @@ public struct BarChart: Chart {
                 }
                 renderer.fill(.rectangle(Rect(x: min(zero, end), y: y, width: abs(end - zero), height: thickness - 1)),
                               color: groupColors[g % groupColors.count])
+                var labelX = max(zero, end) + 4
+                if let range = category.ranges[g], range.lowerBound.isFinite, range.upperBound.isFinite,
+                   let low = axis.position(min(max(range.lowerBound, axis.domain.lowerBound), axis.domain.upperBound)),
+                   let high = axis.position(min(max(range.upperBound, axis.domain.lowerBound), axis.domain.upperBound)) {
+                    let mid = y + (thickness - 1) / 2, cap = max(2, (thickness - 1) / 2 - 1)
+                    var whisker = Path.segment(Point(low, mid), Point(high, mid))
+                    for px in [low, high] { whisker.move(to: Point(px, mid - cap)); whisker.line(to: Point(px, mid + cap)) }
+                    renderer.stroke(whisker, style: StrokeStyle(color: Self.whiskerColor, width: 1))
+                    labelX = max(labelX, high + 4)
+                }
                 if g == groups.count - 1 || groups.count == 1 {
-                    renderer.text(text(value), at: Point(max(zero, end) + 4, y + thickness - 3), style: Self.valueFont)
+                    renderer.text(text(value), at: Point(labelX, y + thickness - 3), style: Self.valueFont)
                 }
             }
         }

@@ -7,7 +7,21 @@
 ///   each excursion starts, and the legend says "off scale";
 /// - on a log y axis, values ≤ 0 are drawn on a labelled "= 0" strip under the plot (an
 ///   all-zero series is visible, not silently empty).
+///
+/// A series may carry a shaded `band` (e.g. min–max over seeds around the mean curve): it is
+/// filled in the series' colour under every line, follows the same clipping and "= 0" strip
+/// rules, and breaks where a bound is NaN/±Inf.
 public struct LineChart: Chart {
+    /// Lower and upper bounds around a series, one pair per x.
+    public struct Band: Sendable, Equatable {
+        public var lower: [Double]
+        public var upper: [Double]
+        public init(lower: [Double], upper: [Double]) {
+            precondition(lower.count == upper.count, "Band: \(lower.count) lower bounds for \(upper.count) upper bounds")
+            self.lower = lower; self.upper = upper
+        }
+    }
+
     public struct Series: Sendable {
         public var label: String
         public var x: [Double]
@@ -16,10 +30,15 @@ public struct LineChart: Chart {
         public var color: Color?
         public var dash: [Double]?
         public var lineWidth: Double
+        /// A shaded range around the line, one bound pair per x (nil: a plain line).
+        public var band: Band?
 
-        public init(label: String, x: [Double], y: [Double], color: Color? = nil, dash: [Double]? = nil, lineWidth: Double = 1.6) {
+        public init(label: String, x: [Double], y: [Double], color: Color? = nil, dash: [Double]? = nil, lineWidth: Double = 1.6,
+                    band: Band? = nil) {
             precondition(x.count == y.count, "Series '\(label)': \(x.count) x values for \(y.count) y values")
+            precondition(band.map { $0.lower.count == x.count } ?? true, "Series '\(label)': band needs \(x.count) bounds")
             self.label = label; self.x = x; self.y = y; self.color = color; self.dash = dash; self.lineWidth = lineWidth
+            self.band = band
         }
 
         /// y values at x = 1, 2, 3, …
@@ -42,6 +61,10 @@ public struct LineChart: Chart {
     public var showsLegend = true
     /// About how many x ticks to aim for (fewer for small charts).
     public var xTickTarget = 6
+    /// What the shaded bands are, as a last legend entry (e.g. "shade: min–max over 3 seeds").
+    public var bandLegend: String?
+    /// Fill opacity of a series' band.
+    public static let bandOpacity = 0.16
 
     public init(title: String, xLabel: String, yLabel: String, series: [Series], yScale: AxisScale = .linear,
                 yRange: ClosedRange<Double>? = nil, xRange: ClosedRange<Double>? = nil, xUnit: String = "step") {
@@ -81,11 +104,11 @@ public struct LineChart: Chart {
                 label += s.y.allSatisfy({ !$0.isFinite || $0 <= 0 }) ? " (all = 0)" : ""
             }
             return Legend.Entry(label: label, color: color(i), dash: dash(i))
-        }
+        } + (bandLegend.map { [Legend.Entry(label: $0, color: Color.muted.withAlpha(0.35))] } ?? [])
     }
 
     public func draw(in renderer: some Renderer, size: Size) {
-        let allY = series.flatMap(\.y), allX = series.flatMap(\.x)
+        let allY = series.flatMap { $0.y + ($0.band.map { $0.lower + $0.upper } ?? []) }, allX = series.flatMap(\.x)
         let counts = allX.allSatisfy { !$0.isFinite || $0 == $0.rounded() }
         var x = Axis(scale: .linear, data: allX, fixed: xRange, target: xTickTarget, minimumStep: counts ? 1 : 0)
         var y = Axis(scale: yScale, data: allY, fixed: yRange)
@@ -98,10 +121,44 @@ public struct LineChart: Chart {
         let plot = frame.plot
         let clipRect = frame.zeroStrip.map { Rect(x: plot.minX, y: plot.minY, width: plot.width, height: $0.maxY - plot.minY) } ?? plot
         renderer.clip(to: Rect(x: clipRect.minX - 6, y: clipRect.minY - 6, width: clipRect.width + 12, height: clipRect.height + 12))
+        for i in series.indices where series[i].band != nil {  // every band under every line
+            drawBand(i, x: x, y: y, plot: plot, zeroStrip: frame.zeroStrip, renderer: renderer)
+        }
         for i in series.indices {
             drawSeries(i, x: x, y: y, plot: plot, zeroStrip: frame.zeroStrip, renderer: renderer)
         }
         renderer.clip(to: nil)
+    }
+
+    /// The band as one polygon per stretch of finite bounds: upper bound left to right, lower
+    /// bound back. Bounds beyond a fixed range sit on the edge; ≤ 0 on a log axis on the strip.
+    private func drawBand(_ i: Int, x: Axis, y: Axis, plot: Rect, zeroStrip: Rect?, renderer: some Renderer) {
+        guard let band = series[i].band else { return }
+        let s = series[i]
+        func py(_ v: Double) -> Double? {
+            guard v.isFinite else { return nil }
+            if let placed = y.position(v) { return min(max(placed, plot.minY), plot.maxY) }
+            return zeroStrip.map { $0.minY + $0.height / 2 }
+        }
+        var stretch: [(x: Double, low: Double, high: Double)] = []
+        func flush() {
+            defer { stretch = [] }
+            guard !stretch.isEmpty else { return }
+            // A lone point gets a little width so its band shows.
+            let points = stretch.count == 1 ? [(stretch[0].x - 3, stretch[0].low, stretch[0].high), (stretch[0].x + 3, stretch[0].low, stretch[0].high)]
+                : stretch.map { ($0.x, $0.low, $0.high) }
+            var polygon = Path()
+            polygon.move(to: Point(points[0].0, points[0].2))
+            for p in points.dropFirst() { polygon.line(to: Point(p.0, p.2)) }
+            for p in points.reversed() { polygon.line(to: Point(p.0, p.1)) }
+            polygon.close()
+            renderer.fill(polygon, color: color(i).withAlpha(Self.bandOpacity))
+        }
+        for k in s.x.indices {
+            guard let px = x.position(s.x[k]), let low = py(band.lower[k]), let high = py(band.upper[k]) else { flush(); continue }
+            stretch.append((px, low, high))
+        }
+        flush()
     }
 
     private func drawSeries(_ i: Int, x: Axis, y: Axis, plot: Rect, zeroStrip: Rect?, renderer: some Renderer) {

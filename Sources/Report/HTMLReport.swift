@@ -9,7 +9,7 @@ public enum HTMLReport {
     public static func render(_ result: ExperimentResult, templates: TemplateSet,
                               figures: ReportFigures = ReportFigures()) throws(ReportError) -> String {
         let metrics: Data
-        do { metrics = try ResultsStore.encode(result) } catch {
+        do { metrics = try ResultsStore.encode(EmbeddedMetrics.copy(of: result)) } catch {
             throw .chartFailed(title: "metrics.json", reason: error.description)
         }
         let probes = ProbeFigures(result: result, scale: figures.scale, focusLayer: figures.focusLayer)
@@ -18,7 +18,7 @@ public enum HTMLReport {
                                 css: templates.stylesheet,
                                 probeFigures: try probes.gradientFlowAcrossInitializers().map { [$0] } ?? [],
                                 overview: try probes.overviewRows(), details: try probes.details(),
-                                unitHealthHeader: probes.unitHealth.header)
+                                unitHealthHeader: probes.unitHealthHeader)
         return try templates.renderPage(model)
     }
 

@@ -17,40 +17,64 @@ struct ProbeFigures: Sendable {
     static let sparkline = Size(220, 110)
     static let detail = Size(880, 260)
 
-    /// Runs that were probed, in config order.
-    var probedRuns: [(run: RunResult, probes: RunProbes)] {
-        result.runs.compactMap { run in run.probes.map { (run, $0) } }
+    /// The run each series shows in detail (its first seed), when it was probed; one
+    /// Sendable value each, for drawing on all cores. Other seeds' probes stay in metrics.json:
+    /// drawing every seed would multiply the report's size by the number of seeds.
+    struct Probed: Sendable {
+        let series: RunSeries
+        /// The series' place in config order: its palette colour.
+        let index: Int
+        let probes: RunProbes
+        var run: RunResult { series.representative }
+        var label: String { series.label }
+        var anchor: String { series.anchor }
     }
 
-    /// Probed runs as one Sendable value each, for drawing on all cores.
-    struct Probed: Sendable { let run: RunResult; let probes: RunProbes }
-    var probed: [Probed] { probedRuns.map { Probed(run: $0.run, probes: $0.probes) } }
+    var probed: [Probed] {
+        RunSeries.of(result).enumerated().compactMap { index, series in
+            series.representative.probes.map { Probed(series: series, index: index, probes: $0) }
+        }
+    }
 
     // MARK: across initializers
 
     /// ‖∂L/∂W‖ of the focus layer for every initializer on one log axis.
     func gradientFlowAcrossInitializers() throws(ReportError) -> ReportModel.Figure? {
-        guard let first = probedRuns.first else { return nil }
+        let all = probed
+        guard !all.isEmpty else { return nil }
         let l = focusLayer - 1
-        guard first.probes.layers.indices.contains(l) else {
-            throw .focusLayerOutOfRange(layer: focusLayer, layers: first.probes.layers.count)
+        // Networks of different depths: only the runs that have this layer are compared.
+        let having = all.filter { $0.probes.layers.indices.contains(l) }
+        guard let first = having.first else {
+            throw .focusLayerOutOfRange(layer: focusLayer, layers: all.map(\.probes.layers.count).max() ?? 0)
         }
         let layer = first.probes.layers[l]
         let chart = LineChart(
             title: "Weight-gradient norm ‖∂L/∂W‖ of \(layer.name), every initializer",
             xLabel: "step", yLabel: "‖∂L/∂W‖",
-            series: probedRuns.map { run, probes in
-                LineChart.Series(label: run.label, x: steps(probes.layers[l]), y: probes.layers[l].snapshots.map(\.weightGradient.l2))
+            series: having.map { item in
+                LineChart.Series(label: item.label, x: steps(item.probes.layers[l]), y: item.probes.layers[l].snapshots.map(\.weightGradient.l2),
+                                 color: Palette.color(item.index))
             },
             yScale: .log10)
+        let left = all.count - having.count
+        let seeds = RunSeries.hasRepeats(all.map(\.series)) ? " One seed per initializer (the first)." : ""
         return try figure(chart, id: "gradient-flow", size: ReportFigures.chartSize, scale: scale,
-                          caption: "Measured on the same held-out probe batch at every probe. A run on the \"= 0\" strip gets no gradient at all in this layer: its weights can never change. Pick another layer with --focus-layer N.")
+                          caption: "Measured on the same held-out probe batch at every probe. A run on the \"= 0\" strip gets no gradient at all in this layer: its weights can never change. Pick another layer with --focus-layer N."
+                            + seeds + (left > 0 ? " \(left) network\(left == 1 ? "" : "s") without a layer \(focusLayer) \(left == 1 ? "is" : "are") left out." : ""))
     }
 
     // MARK: overview
 
     /// The unit-health measure of this experiment's activation (dead, saturated or near zero).
-    var unitHealth: UnitHealth { UnitHealth(probedRuns.first?.probes.layers ?? []) }
+    /// With variants of different activations the header names every measure.
+    var unitHealth: UnitHealth { UnitHealth(probed.first?.probes.layers ?? []) }
+
+    var unitHealthHeader: String {
+        let headers = probed.map { UnitHealth($0.probes.layers).header }
+        guard let first = headers.first else { return "" }
+        return headers.allSatisfy { $0 == first } ? first : "Dead / saturated / near-zero units per layer (by activation)"
+    }
 
     /// One row per initializer: sparklines of loss, gradient norms, update:data, dead units.
     func overviewRows() throws(ReportError) -> [ReportModel.OverviewRow] {
@@ -69,7 +93,7 @@ struct ProbeFigures: Sendable {
             let hidden = layers.dropLast()
             let identical = hidden.map { "\($0.snapshots.last?.symmetry.identicalUnits ?? 0)/\($0.fanOut)" }.joined(separator: ", ")
             let symmetric = hidden.contains { ($0.snapshots.last?.symmetry.identicalUnits ?? 0) == $0.fanOut }
-            return ReportModel.OverviewRow(anchor: anchor(run), label: run.label, cells: cells,
+            return ReportModel.OverviewRow(anchor: item.anchor, label: item.label, cells: cells,
                                            identicalUnits: identical, rowClass: symmetric ? "failed" : "")
         }
     }
@@ -82,7 +106,7 @@ struct ProbeFigures: Sendable {
             let run = item.run
             let layers = item.probes.layers
             let findings = allFindings.filter { $0.runID == run.id }
-            var grid = histogramGrid(run, layers)
+            var grid = histogramGrid(item.series.label(of: run), layers)
             // Layers a rule found something in: their row of histograms is framed in red.
             let flagged = Set(findings.compactMap(\.layer)).filter { (1...layers.count).contains($0) }
             grid.highlighted = Set(flagged.flatMap { l in grid.columnTitles.indices.map { HistogramGrid.GridPosition(row: l - 1, column: $0) } })
@@ -97,14 +121,14 @@ struct ProbeFigures: Sendable {
             updates.yLabel = "update:data"
             updates.xLabel = "step"
             var figures = [
-                try figure(grid, id: "\(anchor(run))-histograms", size: Size(900, 110 + 120 * Double(layers.count)), scale: 1,
+                try figure(grid, id: "\(item.anchor)-histograms", size: Size(900, 110 + 120 * Double(layers.count)), scale: 1,
                            caption: "Shares of elements per bin at step 0 (grey) and at the end (blue); bins shared by every initializer. ◀/▶ count what fell outside the shared range."
                     + (flagged.isEmpty ? "" : " Rows framed in red: layers with findings above.")),
-                try figure(gradientChart.showingLegend(), id: "\(anchor(run))-gradients", size: Self.detail, scale: 1,
+                try figure(gradientChart.showingLegend(), id: "\(item.anchor)-gradients", size: Self.detail, scale: 1,
                            caption: "Vanishing gradients fall toward the \"= 0\" strip, exploding ones climb by decades."),
-                try figure(updates.showingLegend(), id: "\(anchor(run))-updates", size: Self.detail, scale: 1,
+                try figure(updates.showingLegend(), id: "\(item.anchor)-updates", size: Self.detail, scale: 1,
                            caption: "Far below 1e-3 the layer barely learns; far above, updates are large relative to the weights."),
-                try figure(activationBands(layers), id: "\(anchor(run))-bands", size: Self.detail, scale: 1,
+                try figure(activationBands(layers), id: "\(item.anchor)-bands", size: Self.detail, scale: 1,
                            caption: "Percentiles of each hidden layer's activations on the probe batch (TensorBoard's distribution bands): collapsing bands mean dying or vanishing units, climbing ones exploding activations."),
             ]
             let health = UnitHealth(layers)
@@ -112,30 +136,39 @@ struct ProbeFigures: Sendable {
             healthChart.title = health.title
             healthChart.yLabel = health.axisLabel
             healthChart.xLabel = "step"
-            figures.append(try figure(healthChart.showingLegend(), id: "\(anchor(run))-units", size: Self.detail, scale: 1,
+            figures.append(try figure(healthChart.showingLegend(), id: "\(item.anchor)-units", size: Self.detail, scale: 1,
                                       caption: health.caption))
             let heatmaps = layers.compactMap(activationHeatmap)
             if !heatmaps.isEmpty {
                 figures.append(try figure(ChartStack(title: "Activation histograms over time, every layer", panels: heatmaps),
-                                          id: "\(anchor(run))-heatmap", size: Size(880, 200 * Double(heatmaps.count)), scale: 1,
+                                          id: "\(item.anchor)-heatmap", size: Size(880, 200 * Double(heatmaps.count)), scale: 1,
                                           caption: "One row per layer; each column is one probe's activation histogram on the shared bins, colour the share of activations in the bin (log scale)."))
             }
             let first = layers.first?.snapshots.first
+            let series = item.series
+            let repeats = series.runs.count > 1
+            let others = series.runs.dropFirst().map { "\($0.seed)" }.joined(separator: ", ")
             return ReportModel.DetailSection(
-                anchor: anchor(run), label: run.label,
-                summary: "step 0: ‖∂L/∂W‖ of layer 1 = \(TickFormat.short(first?.weightGradient.l2 ?? .nan)), activation std = \(TickFormat.short(first?.activation.std ?? .nan))",
+                anchor: item.anchor, label: item.label,
+                summary: (repeats ? "seed \(run.seed), " : "")
+                    + "step 0: ‖∂L/∂W‖ of layer 1 = \(TickFormat.short(first?.weightGradient.l2 ?? .nan)), activation std = \(TickFormat.short(first?.activation.std ?? .nan))",
                 figures: figures,
                 findings: ReportModel.findingRows(findings, result: result),
                 open: findings.contains { !$0.expected && $0.severity >= .warning },
-                layers: ReportModel.layerRows(run))
+                layers: ReportModel.layerRows(run),
+                seedNote: repeats ? "Findings, layer table and charts below are seed \(run.seed)'s, the first of \(series.runs.count) seeds; "
+                    + "the table gives every seed's final numbers. Seed\(series.runs.count > 2 ? "s" : "") \(others): \(series.runs.count > 2 ? "their" : "its") probes are in the metrics.json that initscope run wrote." : "",
+                seeds: ReportModel.seedRows(series, findings: allFindings, chance: 1 / Double(max(result.dataset.classes, 1))),
+                calibration: run.calibrationIterations.map {
+                    "LSUV iterations per layer to reach unit output variance\(repeats ? " (seed \(run.seed))" : ""): "
+                        + $0.map(String.init).joined(separator: ", ")
+                } ?? "")
         }
     }
 
     // MARK: building blocks
 
     func steps(_ layer: LayerTrace) -> [Double] { layer.snapshots.map { Double($0.step) } }
-
-    func anchor(_ run: RunResult) -> String { RunAnchor.of(run.initializer) }
 
     func perLayer(_ layers: [LayerTrace], yScale: AxisScale, yRange: ClosedRange<Double>? = nil,
                   _ value: (LayerSnapshot) -> Double) -> LineChart {
@@ -155,7 +188,7 @@ struct ProbeFigures: Sendable {
         return chart
     }
 
-    func histogramGrid(_ run: RunResult, _ layers: [LayerTrace]) -> HistogramGrid {
+    func histogramGrid(_ label: String, _ layers: [LayerTrace]) -> HistogramGrid {
         let cells = layers.map { layer -> [HistogramGrid.Cell] in
             let start = layer.histograms.first, end = layer.histograms.last
             let startSnap = layer.snapshots.first, endSnap = layer.snapshots.last
@@ -168,7 +201,7 @@ struct ProbeFigures: Sendable {
             return [pair(\.activation, \.activation), pair(\.activationGradient, \.activationGradient),
                     pair(\.weightGradient, \.weightGradient)]
         }
-        return HistogramGrid(title: "\(run.label): distributions at step 0 and at the end",
+        return HistogramGrid(title: "\(label): distributions at step 0 and at the end",
                              rowLabels: layers.map { "layer \($0.index + 1)\n\($0.fanIn)→\($0.fanOut)" },
                              columnTitles: ["activations a", "back-prop gradients ∂L/∂a", "weight gradients ∂L/∂W"],
                              cells: cells)

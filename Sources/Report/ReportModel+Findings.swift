@@ -21,14 +21,42 @@ extension ReportModel {
         public let expectedTag: String
     }
 
-    /// Rows for `findings`, with run labels from `result`.
-    static func findingRows(_ findings: [Finding], result: ExperimentResult) -> [FindingRow] {
-        let labels = Dictionary(result.runs.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
-        return findings.map { f in
-            FindingRow(symbol: f.severity.symbol, severity: f.severity.rawValue, severityClass: f.severity.rawValue,
-                       rule: f.rule, initializer: labels[f.runID] ?? f.initializer, anchor: RunAnchor.of(f.initializer),
-                       place: f.place, when: f.stepRange, evidence: f.evidenceText, threshold: f.thresholdText,
-                       explanation: f.explanation, expectedTag: f.expected ? "expected to fail" : "")
+    /// Rows for `findings`, with run labels from `result`. With `mergingSeeds`, the same
+    /// finding (rule, severity, layer) in several seeds of one series is one row that names
+    /// the seeds and shows the first seed's evidence: three seeds do not triple the table.
+    static func findingRows(_ findings: [Finding], result: ExperimentResult, mergingSeeds: Bool = false) -> [FindingRow] {
+        var owners: [String: RunSeries] = [:]
+        for series in RunSeries.of(result) {
+            for run in series.runs where owners[run.id] == nil { owners[run.id] = series }
+        }
+        var groups: [(first: Finding, seeds: [UInt64])] = []
+        var index: [String: Int] = [:], occurrences: [String: Int] = [:]
+        for f in findings {
+            guard mergingSeeds, let series = owners[f.runID], series.runs.count > 1,
+                  let seed = series.runs.first(where: { $0.id == f.runID })?.seed else {
+                groups.append((f, [])); continue
+            }
+            // A rule may fire twice at one place in one run (forecast: forward and backward):
+            // the n-th such finding of each seed share a row.
+            let place = [series.anchor, f.rule, f.severity.rawValue, f.layer.map(String.init) ?? "-"].joined(separator: "\u{0}")
+            let nth = occurrences[f.runID + "\u{0}" + place, default: 0]
+            occurrences[f.runID + "\u{0}" + place] = nth + 1
+            let key = place + "\u{0}\(nth)"
+            if let at = index[key] { groups[at].seeds.append(seed) } else { index[key] = groups.count; groups.append((f, [seed])) }
+        }
+        return groups.map { f, seeds in
+            let series = owners[f.runID]
+            var label = f.initializer
+            if let series, let run = series.runs.first(where: { $0.id == f.runID }) {
+                label = seeds.isEmpty ? series.label(of: run)
+                    : series.label + (seeds.count == series.runs.count ? " · all \(seeds.count) seeds"
+                        : " · seed\(seeds.count == 1 ? "" : "s") \(seeds.map(String.init).joined(separator: ", ")) of \(series.runs.count)")
+            }
+            let evidence = seeds.count > 1 ? "seed \(seeds[0]): " + f.evidenceText : f.evidenceText
+            return FindingRow(symbol: f.severity.symbol, severity: f.severity.rawValue, severityClass: f.severity.rawValue,
+                              rule: f.rule, initializer: label, anchor: series?.anchor ?? RunAnchor.of(f.initializer),
+                              place: f.place, when: f.stepRange, evidence: evidence, threshold: f.thresholdText,
+                              explanation: f.explanation, expectedTag: f.expected ? "expected to fail" : "")
         }
     }
 
@@ -44,9 +72,13 @@ extension ReportModel {
     }
 }
 
-/// The HTML anchor of an initializer's detail section: "run-he-normal".
+/// The HTML anchor of a series' detail section: "run-he-normal", "run-he-normal--bn".
 enum RunAnchor {
-    static func of(_ initializer: String) -> String {
-        "run-" + initializer.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+    static func of(_ initializer: String, variant: String? = nil) -> String {
+        "run-" + slug(initializer) + (variant.map { "--" + slug($0) } ?? "")
+    }
+
+    private static func slug(_ text: String) -> String {
+        text.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? String($0) : "-" }.joined()
     }
 }

@@ -54,8 +54,11 @@ extension ReportModel {
         }
     }
 
+    /// One row per series, from its first seed's draw (each seed draws other weights; the
+    /// others' forecasts are in metrics.json).
     static func forecastRows(_ result: ExperimentResult, findings: [Finding]) -> [ForecastRow] {
-        result.runs.compactMap { run in
+        RunSeries.of(result).compactMap { series in
+            let run = series.representative
             guard let forecast = run.forecast else { return nil }
             let measured = run.probes.flatMap { probes -> Double? in
                 guard let last = probes.layers.last?.snapshots.first, forecast.inputSquare > 0 else { return nil }
@@ -67,7 +70,7 @@ extension ReportModel {
                     let direction = finding.evidence.first?.name.contains("backward") == true ? "gradient" : "signal"
                     return "\(direction) \(finding.threshold.key.hasSuffix("vanish") ? "vanishes" : "explodes")"
                 }.joined(separator: ", "))
-            return ForecastRow(anchor: RunAnchor.of(run.initializer), label: run.label,
+            return ForecastRow(anchor: series.anchor, label: series.label(of: run),
                                forwardGain: Wording.number(forecast.forwardGain), backwardGain: Wording.number(forecast.backwardGain),
                                measuredForwardGain: Wording.number(measured), verdict: verdict,
                                rowClass: flagged.isEmpty ? "" : "failed")

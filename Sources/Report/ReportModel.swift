@@ -42,11 +42,30 @@ public struct ReportModel: Sendable {
         public let rowClass: String
     }
 
-    /// One initializer's layer-by-layer charts, collapsed under its name.
+    /// One seed of a series in its detail section: the run's own numbers.
+    public struct SeedRow: Sendable {
+        public let seed: String
+        public let accuracy: String
+        public let loss: String
+        public let status: String
+        public let findings: String
+        /// LSUV: "3, 2, 1" iterations per layer, or "—".
+        public let calibration: String
+    }
+
+    /// One initializer's (and variant's) layer-by-layer charts, collapsed under its name.
+    /// The charts show one representative seed; `seeds` lists every seed's numbers.
     public struct DetailSection: Sendable {
         public let anchor: String
         public let label: String
         public let summary: String
+        /// "Charts and tables below: seed 0 (1 of 3 seeds; …)", or "" with one seed.
+        public let seedNote: String
+        public let seeds: [SeedRow]
+        public let hasSeeds: Bool
+        /// "LSUV iterations per layer to reach unit variance: 3, 2, 1" (the shown run), or "".
+        public let calibration: String
+        public let hasCalibration: Bool
         public let figures: [Figure]
         /// This run's findings, shown above its charts; the section opens when any is
         /// unexpected.
@@ -58,9 +77,12 @@ public struct ReportModel: Sendable {
         public let hasFindings: Bool
 
         public init(anchor: String, label: String, summary: String, figures: [ReportModel.Figure],
-                    findings: [ReportModel.FindingRow], open: Bool, layers: [LayerRow]) {
+                    findings: [ReportModel.FindingRow], open: Bool, layers: [LayerRow],
+                    seedNote: String = "", seeds: [SeedRow] = [], calibration: String = "") {
             self.anchor = anchor; self.label = label; self.summary = summary; self.figures = figures; self.layers = layers
             self.findings = findings; self.open = open; self.hasFindings = !findings.isEmpty
+            self.seedNote = seedNote; self.seeds = seeds; self.hasSeeds = seeds.count > 1; self.calibration = calibration
+            self.hasCalibration = !calibration.isEmpty
         }
     }
 
@@ -75,6 +97,12 @@ public struct ReportModel: Sendable {
     public let facts: [Fact]
     public let notes: [String]
     public let chance: String
+    /// "test", or "validation" when part of the training split was held out for evaluation.
+    public let evaluation: String
+    public let evaluationTitle: String
+    /// Some series has several seeds: numbers are mean ± spread and `spreadNote` says which.
+    public let hasRepeats: Bool
+    public let spreadNote: String
     public let rows: [LeaderboardRow]
     public let figures: [Figure]
     /// Probe sections; empty when the run was made with --probe-every 0.
@@ -98,5 +126,7 @@ public struct ReportModel: Sendable {
     public let command: String
     public let metricsDataURI: String
     public let metricsSize: String
+    /// The download leaves out the probes of seeds not drawn in detail (see `EmbeddedMetrics`).
+    public let metricsTrimmed: Bool
     public let schemaVersion: Int
 }

@@ -85,3 +85,79 @@ import Charts
         #expect(r.strokes.flatMap { points($0.path) }.allSatisfy { $0.x.isFinite && $0.y.isFinite })
     }
 }
+
+/// Mean curves with a shaded band (e.g. min–max over seeds).
+@Suite struct LineChartBandTests {
+    let size = Size(900, 430)
+
+    func draw(_ chart: LineChart) -> RecordingRenderer {
+        let r = RecordingRenderer()
+        chart.draw(in: r, size: size)
+        return r
+    }
+
+    func bandFills(_ r: RecordingRenderer) -> [(path: Path, color: Color)] {
+        r.fills.filter { $0.color.alpha == LineChart.bandOpacity }
+    }
+
+    func ys(_ path: Path) -> [Double] {
+        path.elements.compactMap { if case let .move(p) = $0 { return p.y }; if case let .line(p) = $0 { return p.y }; return nil }
+    }
+
+    @Test func bandIsOnePolygonUnderTheLineWithAKeyInTheLegend() {
+        let x = (1...10).map(Double.init)
+        let s = LineChart.Series(label: "He normal", x: x, y: x.map { 2 / $0 },
+                                 band: .init(lower: x.map { 1.5 / $0 }, upper: x.map { 2.5 / $0 }))
+        var chart = LineChart(title: "", xLabel: "batch", yLabel: "loss", series: [s, .init(label: "plain", values: [1, 1])])
+        chart.bandLegend = "shade: min–max over 3 seeds"
+        let r = draw(chart)
+        let fills = bandFills(r)
+        #expect(fills.count == 1 && fills[0].path.pointCount == 20)  // 10 points along the top, 10 back
+        #expect(fills[0].color == Palette.color(0).withAlpha(LineChart.bandOpacity))
+        let firstFill = r.log.firstIndex { $0.hasPrefix("fill") && $0.contains("20 pts") } ?? .max
+        let firstLine = r.log.firstIndex { $0.hasPrefix("stroke") && $0.contains("width=1.6") } ?? -1
+        #expect(firstFill < firstLine)  // the band never covers a line
+        #expect(r.texts.contains { $0.text == "shade: min–max over 3 seeds" })
+        // The band's top is above the line everywhere (smaller y on screen).
+        let line = r.strokes.first { $0.style.width == 1.6 }.map { ys($0.path) } ?? []
+        let polygon = ys(fills[0].path)
+        #expect(zip(polygon.prefix(10), line).allSatisfy { $0 < $1 })
+        #expect(zip(polygon.suffix(10).reversed(), line).allSatisfy { $0 > $1 })
+    }
+
+    @Test func nonFiniteBoundsBreakTheBandAndFixedRangesClampIt() {
+        let x = (1...6).map(Double.init)
+        let s = LineChart.Series(label: "gappy", x: x, y: [1, 1, 1, 1, 1, 1],
+                                 band: .init(lower: [0.5, 0.5, .nan, 0.5, 0.5, 0.5], upper: [1.5, 1.5, 1.5, 9, 9, 1.5]))
+        let r = draw(LineChart(title: "", xLabel: "", yLabel: "", series: [s], yRange: 0...2))
+        let fills = bandFills(r)
+        #expect(fills.map(\.path.pointCount) == [4, 6])  // steps 1–2 and 4–6
+        #expect(r.log.allSatisfy { !$0.contains("nan") })
+        let top = fills.flatMap { ys($0.path) }.min() ?? 0
+        let axisTop = draw(LineChart(title: "", xLabel: "", yLabel: "", series: [.init(label: "a", values: [2, 2])], yRange: 0...2))
+            .strokes.first { $0.style.width == 1.6 }.map { ys($0.path)[0] } ?? 0
+        #expect(abs(top - axisTop) < 0.01)  // 9 is drawn on the top edge, not beyond it
+    }
+
+    @Test func bandBoundsWidenTheAxis() {
+        let s = LineChart.Series(label: "a", x: [1, 2], y: [1, 1], band: .init(lower: [0, 0], upper: [50, 50]))
+        let r = draw(LineChart(title: "", xLabel: "", yLabel: "", series: [s]))
+        #expect(r.texts.contains { $0.text == "50" })
+    }
+}
+
+@Suite struct BarChartWhiskerTests {
+    @Test func rangesAreDrawnAsCappedWhiskersAndTheValueSitsPastThem() {
+        let chart = BarChart(title: "", valueLabel: "accuracy", groups: ["epoch 1"],
+                             categories: [.init(label: "He normal", values: [0.82], ranges: [0.80...0.84]),
+                                          .init(label: "zeros", values: [0.1])],
+                             valueRange: 0...1, format: .percent)
+        let r = RecordingRenderer()
+        chart.draw(in: r, size: Size(900, 200))
+        let whiskers = r.strokes.filter { $0.style.color == BarChart.whiskerColor && $0.style.width == 1 && $0.path.pointCount == 6 }
+        #expect(whiskers.count == 1)
+        let xs: [Double] = whiskers.first.map { w in w.path.elements.compactMap { e -> Double? in if case let .line(p) = e { return p.x }; return nil } } ?? []
+        let label = r.texts.first { $0.text == "82.0%" }
+        #expect(label != nil && (label?.at.x ?? 0) > (xs.max() ?? .infinity))
+    }
+}
