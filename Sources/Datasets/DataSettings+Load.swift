@@ -4,6 +4,7 @@ extension DataSettings {
     /// The config keys of the `data:` section, as error messages name them.
     public enum Key {
         public static let validationSplit = "data.validation_split"
+        public static let trainLimit = "data.train_limit"
         public static let idxFolder = "data.idx"
         public static let csvTrain = "data.csv.train"
         public static let csvTest = "data.csv.test"
@@ -55,17 +56,24 @@ extension DataSettings {
                                            labelColumn: csv.labelColumn, header: csv.header)
             guard let test = files.test, validationSplit == 0 else {
                 // No test file: validate() made sure validationSplit > 0.
-                splits = try DatasetSplits.holdingOutValidation(from: files.train, share: validationSplit, seed: seed)
+                splits = try DatasetSplits.holdingOutValidation(from: limited(files.train), share: validationSplit, seed: seed)
                 return (standardize ? splits.standardized() : splits, note)
             }
             splits = DatasetSplits(train: files.train, test: test)
         case .synthetic(let synthetic):
             splits = SyntheticData.splits(synthetic, seed: seed)
         }
+        if trainLimit != nil { splits = DatasetSplits(train: limited(splits.train), test: splits.test, evaluation: splits.evaluation) }
         if validationSplit > 0 {
             splits = try DatasetSplits.holdingOutValidation(from: splits.train, share: validationSplit, seed: seed)
         }
         return (standardize ? splits.standardized() : splits, note)
+    }
+
+    /// The first `trainLimit` examples of `train` (all of them without a limit).
+    func limited(_ train: Dataset) -> Dataset {
+        guard let trainLimit, trainLimit < train.count else { return train }
+        return train.selecting(Array(0..<trainLimit))
     }
 
     /// A config path as a file URL: `~` expanded; a relative path joined to `base` (or the
@@ -82,6 +90,15 @@ extension DataSettings {
         guard validationSplit >= 0 && validationSplit < 1 else {
             throw .invalidSetting(key: Key.validationSplit, value: "\(validationSplit)",
                                   expected: "a share in [0, 1), e.g. 0.1 (0 evaluates on the test split)")
+        }
+        if let trainLimit {
+            guard trainLimit >= 1 else {
+                throw .invalidSetting(key: Key.trainLimit, value: "\(trainLimit)", expected: "1 or more examples, e.g. 10000")
+            }
+            if case .synthetic = source {
+                throw .invalidSetting(key: Key.trainLimit, value: "\(trainLimit)",
+                                      expected: "no train_limit with a synthetic source; set train_examples instead")
+            }
         }
         switch source {
         case .standard:

@@ -22,11 +22,16 @@ public struct DataSettings: Sendable, Codable, Equatable {
     /// Rescale every feature to zero mean and unit variance, with mean and deviation
     /// measured on the training split only (then applied to both splits).
     public var standardize: Bool
+    /// Train on only the first this many examples of a file source's training split (before
+    /// any validation split), for quicker runs; nil = all. Synthetic sets say how many to
+    /// generate instead.
+    public var trainLimit: Int?
 
-    public init(source: Source = .standard, validationSplit: Double = 0, standardize: Bool = false) {
+    public init(source: Source = .standard, validationSplit: Double = 0, standardize: Bool = false, trainLimit: Int? = nil) {
         self.source = source
         self.validationSplit = validationSplit
         self.standardize = standardize
+        self.trainLimit = trainLimit
     }
 
     public static let standard = DataSettings()

@@ -30,6 +30,22 @@ import TestSupport
         }
     }
 
+    /// train_limit keeps the first N training examples, before a validation split; the test
+    /// split is untouched; a synthetic source refuses it.
+    @Test func trainLimitKeepsTheFirstExamples() throws {
+        let full = try DataSettings(source: .idx(folder: "fashion-mnist-subset")).load(seed: 0, relativeTo: FixturePaths.root).splits
+        let limited = try DataSettings(source: .idx(folder: "fashion-mnist-subset"), trainLimit: 300)
+            .load(seed: 0, relativeTo: FixturePaths.root).splits
+        #expect(limited.train.count == 300 && limited.test.count == 500)
+        #expect(limited.train.labels == Array(full.train.labels[0..<300]))
+        #expect(Array(limited.train.features.storage[0..<784]) == Array(full.train.features.storage[0..<784]))
+        let split = try DataSettings(source: .idx(folder: "fashion-mnist-subset"), validationSplit: 0.1, trainLimit: 300)
+            .load(seed: 0, relativeTo: FixturePaths.root).splits
+        #expect(split.train.count == 270 && split.test.count == 30 && split.evaluation == .validation)
+        #expect(throws: DatasetError.self) { try DataSettings(source: .synthetic(Self.blobs), trainLimit: 10).validate() }
+        #expect(throws: DatasetError.self) { try DataSettings(trainLimit: 0).validate() }
+    }
+
     @Test func pathsExpandTheHomeFolder() {
         let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
         #expect(DataSettings.resolve("~/data/x.csv", relativeTo: URL(fileURLWithPath: "/etc")).path

@@ -162,6 +162,8 @@ import Experiments
         Case("data:\n  source: spirals\n  features: 3\n" + inits, line: 3, "data.features", "does not apply to source: spirals",
              "source: blobs"),
         Case("data:\n  source: idx\n" + inits, line: 2, "data.folder", "data.folder is missing"),
+        Case("data:\n  source: spirals\n  train_limit: 100\n" + inits, line: 3, "data.train_limit", "Set train_examples instead"),
+        Case("data:\n  train_limit: 0\n" + inits, line: 2, "data.train_limit", "use 1 or more"),
         Case("data:\n  source: csv\n  test: b.csv\n  validation_split: 0.1\n" + inits, line: 2, "data.train", "is missing"),
         Case("data:\n  source: csv\n  train: a.csv\n" + inits, line: 3, "data.train", "add test: FILE or validation_split: 0.1"),
     ]

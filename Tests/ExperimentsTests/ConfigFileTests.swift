@@ -108,13 +108,17 @@ import TestSupport
 
     static let sources: [String] = [
         "data:\n  source: fashion-mnist\n  validation_split: 0.1\n",
-        "data:\n  source: idx\n  folder: /data/mnist\n",
+        "data:\n  source: idx\n  folder: /data/mnist\n  train_limit: 5000\n",
         "data:\n  source: csv\n  train: data/train.csv\n  test: data/test.csv\n  label_column: -1\n  header: true\n",
         "data:\n  source: csv\n  train: train.csv\n  label_column: species\n  header: auto\n  validation_split: 0.2\n",
         "data:\n  source: csv\n  train: t.csv\n  test: v.csv\n  label_column: \"0\"\n  header: false\n",
         "data:\n  source: spirals\n  train_examples: 300\n  classes: 5\n  noise: 0\n",
         "data:\n  source: blobs\n",
     ]
+
+    @Test func trainLimitIsRead() throws {
+        #expect(try Self.parse(Self.sources[1] + "initializers: [he_normal]\n").data.trainLimit == 5000)
+    }
 
     @Test(arguments: sources)
     func everyDataSourceRoundTrips(_ data: String) throws {

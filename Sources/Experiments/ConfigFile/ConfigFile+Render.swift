@@ -72,7 +72,8 @@ extension ConfigFile {
             if synthetic.kind == .blobs { lines.append("features: \(synthetic.features)") }
             lines.append("noise: \(YAMLText.number(synthetic.noise))")
         }
-        return lines + ["validation_split: \(YAMLText.number(data.validationSplit))", "standardize: \(data.standardize)"]
+        let limit = data.trainLimit.map { ["train_limit: \($0)"] } ?? []
+        return lines + limit + ["validation_split: \(YAMLText.number(data.validationSplit))", "standardize: \(data.standardize)"]
     }
 
     private static func trainingLines(_ config: ExperimentConfig) -> [String] {

@@ -6,7 +6,7 @@ public enum ConfigKeys {
     static let topLevel = ["name", "description", "data", "network", "training", "seed", "seeds", "initializers",
                            "variants", "probes", "diagnostics"]
     static let data = ["source", "folder", "train", "test", "label_column", "header", "train_examples", "test_examples",
-                       "classes", "features", "noise", "validation_split", "standardize"]
+                       "classes", "features", "noise", "validation_split", "standardize", "train_limit"]
     static let network = ["hidden_sizes", "activation", "batch_norm", "dropout", "bias_init"]
     static let training = ["optimizer", "learning_rate", "momentum", "nesterov", "beta1", "beta2", "epsilon",
                            "weight_decay", "batch_size", "epochs"]

@@ -8,7 +8,12 @@ extension ConfigReader {
         let section = try node.mapping(known: ConfigKeys.data, example: "data: {source: fashion-mnist}")
         let sources = ConfigKeys.dataSources.map(\.name)
         let source = try section["source"]?.choice(sources, example: "source: fashion-mnist") ?? "fashion-mnist"
-        try section.allowOnly(["source", "validation_split", "standardize"] + ConfigKeys.dataKeys(for: source)) { key in
+        let fileSource = !["spirals", "blobs"].contains(source)
+        try section.allowOnly(["source", "validation_split", "standardize"] + (fileSource ? ["train_limit"] : [])
+                              + ConfigKeys.dataKeys(for: source)) { key in
+            if key == "train_limit" {
+                return "data.train_limit does not apply to source: \(source), which generates its examples. Set train_examples instead."
+            }
             let owners = sources.filter { ConfigKeys.dataKeys(for: $0).contains(key) }
             return "data.\(key) does not apply to source: \(source); it is read by source: \(owners.joined(separator: " or ")). "
                 + "Remove it, or set source: \(owners.first ?? "csv")."
@@ -20,6 +25,10 @@ extension ConfigReader {
                 valid: { $0 >= 0 && $0 < 1 })
         }
         if let standardize = section["standardize"] { settings.standardize = try standardize.bool(example: "standardize: true") }
+        if let limit = section["train_limit"] {
+            settings.trainLimit = try limit.int(example: "train_limit: 10000",
+                                                fix: "use 1 or more: train on the first N training examples", valid: { $0 >= 1 })
+        }
         switch source {
         case "idx":
             let folder = try section.required("folder", fix: "source: idx reads folder: DIR, the folder with train-images-idx3-ubyte(.gz) and the other IDX files")
