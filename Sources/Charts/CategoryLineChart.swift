@@ -107,7 +107,7 @@ public struct CategoryLineChart: Chart {
                     penDown = false
                 }
             }
-            if path.pointCount > 1 { renderer.stroke(path, style: StrokeStyle(color: color(i), width: 1.8, dash: dash(i))) }
+            if path.elements.contains(where: { if case .line = $0 { true } else { false } }) { renderer.stroke(path, style: StrokeStyle(color: color(i), width: 1.8, dash: dash(i))) }
             for dot in dots { renderer.fill(.dot(at: dot, radius: Self.dotRadius), color: color(i)) }
             for marker in markers { renderer.fill(.clipMarker(at: marker, pointingUp: true, size: 6), color: color(i)) }
         }
