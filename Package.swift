@@ -81,7 +81,7 @@ let package = Package(
                     dependencies: ["Diagnostics", "Probes", "Training", "Network", "Initializers", "Datasets", "Tensor", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "CairoRendererTests", dependencies: ["CairoRenderer", "Charts"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Experiments", "Charts", "Templates", "Compression", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Experiments", "Charts", "Templates", "Compression", "Probes", "Tensor", "TestSupport"]),
         .testTarget(name: "initscopeTests", dependencies: ["initscope", "TestSupport"]),
     ]
 )

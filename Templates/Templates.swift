@@ -20,6 +20,8 @@ public enum EmbeddedTemplates {
             "findings-table": text(PackageResources.findings_table_mustache),
             "forecast": text(PackageResources.forecast_mustache),
             "layer-table": text(PackageResources.layer_table_mustache),
+            "jacobian": text(PackageResources.jacobian_mustache),
+            "variants": text(PackageResources.variants_mustache),
         ]
     }
 

@@ -42,6 +42,15 @@ public struct Axis: Sendable, Equatable {
         self.labels = scale == .linear ? TickFormat.linear(ticks) : ticks.map(TickFormat.power)
     }
 
+    /// A categorical axis: category i sits at x = i, labelled with its name, with half a
+    /// slot of room on either side.
+    public init(categories: [String]) {
+        self.scale = .linear
+        self.domain = -0.5...(Double(max(categories.count, 1)) - 0.5)
+        self.ticks = categories.indices.map(Double.init)
+        self.labels = categories
+    }
+
     /// Position of `value`; nil when it cannot be placed (non-finite, or ≤ 0 on a log axis).
     /// Values outside the domain map outside [start, end]: callers clip.
     public func position(_ value: Double) -> Double? {

@@ -18,7 +18,9 @@ public enum HTMLReport {
                                 css: templates.stylesheet,
                                 probeFigures: try probes.gradientFlowAcrossInitializers().map { [$0] } ?? [],
                                 overview: try probes.overviewRows(), details: try probes.details(),
-                                unitHealthHeader: probes.unitHealthHeader)
+                                unitHealthHeader: probes.unitHealthHeader,
+                                jacobianFigures: try figures.jacobianFigures(for: result),
+                                variantFigures: try figures.variantFigures(for: result))
         return try templates.renderPage(model)
     }
 

@@ -8,7 +8,8 @@ extension ReportModel {
     /// `colors` maps run ids to their chart colour; `metricsJSON` is embedded for download.
     public init(result: ExperimentResult, figures: [Figure], colors: [String: String],
                 metricsJSON: Data, css: String, probeFigures: [Figure] = [], overview: [OverviewRow] = [],
-                details: [DetailSection] = [], unitHealthHeader: String = "") {
+                details: [DetailSection] = [], unitHealthHeader: String = "",
+                jacobianFigures: [Figure] = [], variantFigures: [Figure] = []) {
         let config = result.config
         let findings = result.allFindings
         self.findings = Self.findingRows(findings, result: result, mergingSeeds: true)
@@ -19,6 +20,10 @@ extension ReportModel {
         self.hasFindings = !findings.isEmpty
         self.forecastRows = Self.forecastRows(result, findings: findings)
         self.hasForecasts = !forecastRows.isEmpty
+        self.jacobianRows = Self.jacobianRows(series)
+        self.hasJacobian = !jacobianRows.isEmpty
+        self.jacobianFigures = hasJacobian ? jacobianFigures : []
+        self.hasBeforeTraining = hasForecasts || hasJacobian
         let chance = 1 / Double(max(result.dataset.classes, 1))
         let split = result.evaluationSplit
 
@@ -40,6 +45,13 @@ extension ReportModel {
         self.spreadNote = Self.spreadNote(series)
         self.rows = Self.leaderboardRows(series, chance: chance, findings: findings, colors: colors)
         self.figures = figures
+        let variants = Self.variantNames(result, series: series)
+        self.comparesVariants = variants.count >= 2
+        let speed = LearningSpeed(result)
+        self.variantHeaders = comparesVariants ? variants : []
+        self.variantRows = comparesVariants ? Self.variantRows(series, variants: variants, speed: speed, chance: chance) : []
+        self.learningSpeedText = comparesVariants ? Self.learningSpeedText(speed, series: series, classes: max(result.dataset.classes, 2)) : ""
+        self.variantFigures = comparesVariants ? variantFigures : []
         self.hasProbes = !overview.isEmpty
         self.probeEvery = config.probeEvery
         self.probeFigures = probeFigures

@@ -118,6 +118,19 @@ public struct ReportModel: Sendable {
     /// The static forecast per initializer (empty for files without forecasts).
     public let forecastRows: [ForecastRow]
     public let hasForecasts: Bool
+    /// The end-to-end Jacobian ∂logits/∂x at init per series (empty when no run has one).
+    public let jacobianRows: [JacobianRow]
+    public let hasJacobian: Bool
+    public let jacobianFigures: [Figure]
+    /// The "Before training" section has something to show: forecasts, Jacobians or both.
+    public let hasBeforeTraining: Bool
+    /// "Across variants", only when at least two networks were trained.
+    public let comparesVariants: Bool
+    public let variantHeaders: [String]
+    public let variantRows: [VariantRow]
+    /// The definition and value of ℓ*, the learning-speed target.
+    public let learningSpeedText: String
+    public let variantFigures: [Figure]
     /// Column header of the overview's unit-health sparklines (dead / saturated / near zero).
     public let unitHealthHeader: String
     public let details: [DetailSection]
