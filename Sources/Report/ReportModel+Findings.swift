@@ -19,6 +19,8 @@ extension ReportModel {
         public let explanation: String
         /// "expected to fail" for runs the config marks so, else "".
         public let expectedTag: String
+        /// Whether to show `expectedTag` (Mustache takes an empty string as true).
+        public let isExpected: Bool
     }
 
     /// Rows for `findings`, with run labels from `result`. With `mergingSeeds`, the same
@@ -44,7 +46,20 @@ extension ReportModel {
             let key = place + "\u{0}\(nth)"
             if let at = index[key] { groups[at].seeds.append(seed) } else { index[key] = groups.count; groups.append((f, [seed])) }
         }
-        return groups.map { f, seeds in
+        // The same rule at the same steps in consecutive layers of one run is one row: a deep
+        // net whose gradients overflow everywhere at once reads "layers 1–30", not 30 rows.
+        var spans: [(first: Finding, seeds: [UInt64], lastLayer: Int?)] = []
+        for (f, seeds) in groups {
+            if let last = spans.last, let layer = f.layer, let previous = last.lastLayer, layer == previous + 1,
+               last.first.runID == f.runID, last.seeds == seeds, last.first.rule == f.rule,
+               last.first.severity == f.severity, last.first.firstStep == f.firstStep, last.first.lastStep == f.lastStep {
+                spans[spans.count - 1].lastLayer = layer
+            } else {
+                spans.append((f, seeds, f.layer))
+            }
+        }
+        return spans.map { f, seeds, lastLayer in
+            let spanned = lastLayer != nil && lastLayer != f.layer
             let series = owners[f.runID]
             var label = f.initializer
             if let series, let run = series.runs.first(where: { $0.id == f.runID }) {
@@ -52,11 +67,15 @@ extension ReportModel {
                     : series.label + (seeds.count == series.runs.count ? " · all \(seeds.count) seeds"
                         : " · seed\(seeds.count == 1 ? "" : "s") \(seeds.map(String.init).joined(separator: ", ")) of \(series.runs.count)")
             }
-            let evidence = seeds.count > 1 ? "seed \(seeds[0]): " + f.evidenceText : f.evidenceText
+            var evidence = seeds.count > 1 ? "seed \(seeds[0]): " + f.evidenceText : f.evidenceText
+            if spanned, let first = f.layer, let last = lastLayer {
+                evidence = "layer \(first): " + evidence + " (alike in layers \(first + 1)–\(last))"
+            }
             return FindingRow(symbol: f.severity.symbol, severity: f.severity.rawValue, severityClass: f.severity.rawValue,
                               rule: f.rule, initializer: label, anchor: series?.anchor ?? RunAnchor.of(f.initializer),
-                              place: f.place, when: f.stepRange, evidence: evidence, threshold: f.thresholdText,
-                              explanation: f.explanation, expectedTag: f.expected ? "expected to fail" : "")
+                              place: spanned ? "layers \(f.layer ?? 0)–\(lastLayer ?? 0)" : f.place, when: f.stepRange, evidence: evidence, threshold: f.thresholdText,
+                              explanation: f.explanation, expectedTag: f.expected ? "expected to fail" : "",
+                              isExpected: f.expected)
         }
     }
 

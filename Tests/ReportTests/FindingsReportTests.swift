@@ -2,7 +2,7 @@ import Testing
 import Foundation
 import Experiments
 import Diagnostics
-import Report
+@testable import Report
 
 /// The findings section of the page and summary.md.
 @Suite struct FindingsReportTests {
@@ -21,6 +21,25 @@ import Report
         #expect(findings.contains("threshold flat-loss.epsilon = 0.01"))
         #expect(findings.contains("1 error; 0 in runs not expected to fail."))
         #expect(findings.contains("href=\"#run-zeros\""))
+    }
+
+    /// One rule at the same step in layers 1–3 of one run is one row naming the span; a
+    /// healthy run has no empty "expected" tag.
+    @Test func consecutiveLayersOfOneRunAreOneRow() throws {
+        var result = sampleResult()
+        let runID = result.runs[1].id, initializer = result.runs[1].initializer
+        func overflow(_ layer: Int) -> Finding {
+            Finding(rule: "exploding-gradient", severity: .error, runID: runID, initializer: initializer, layer: layer,
+                    firstStep: 3, lastStep: 3, evidence: [Evidence("non-finite ∂L/∂W values", Double(layer * 100))],
+                    threshold: Threshold(key: "exploding-gradient.non_finite", value: 0), explanation: "Overflowed.")
+        }
+        result.findings = [overflow(1), overflow(2), overflow(3)]
+        let rows = ReportModel.findingRows(result.findings ?? [], result: result)
+        #expect(rows.count == 1)
+        #expect(rows.first?.place == "layers 1–3")
+        #expect(rows.first?.evidence == "layer 1: non-finite ∂L/∂W values = 100 (alike in layers 2–3)")
+        let html = try render(result)
+        #expect(html.contains("layers 1–3") && !html.contains("<small class=\"expected\"></small>"))
     }
 
     @Test func aHealthyExperimentSaysSo() throws {
