@@ -82,6 +82,6 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "CairoRendererTests", dependencies: ["CairoRenderer", "Charts"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Experiments", "Charts", "Templates", "Compression", "Probes", "Tensor", "TestSupport"]),
-        .testTarget(name: "initscopeTests", dependencies: ["initscope", "TestSupport"]),
+        .testTarget(name: "initscopeTests", dependencies: ["initscope", "Experiments", "Diagnostics", "TestSupport"]),
     ]
 )

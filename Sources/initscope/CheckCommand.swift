@@ -25,8 +25,9 @@ struct CheckCommand: ParsableCommand {
             forecast.vanish (1e-4) or above forecast.explode (1e4), both on variance. Weights that are not
             zero-mean (ones, U[0,1)) are not forecast: the derivation does not cover them.
 
-            It takes the preset and flags for now; YAML configs (`initscope check CONFIG`)
-            come later.
+            It takes a config file (`initscope check my.yaml`) or a preset, and the same
+            overriding flags as `run`; every variant of the config is forecast at the first seed.
+            BatchNorm networks are not forecast: BN renormalises every hidden layer on each batch.
 
             Examples:
               initscope check
@@ -44,10 +45,6 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var experiment: ExperimentOptions
 
     @OptionGroup var diagnostics: DiagnosticsOptions
-
-    func validate() throws {
-        do { _ = try makeConfig() } catch { throw ValidationError(error.description) }
-    }
 
     /// The preset with this command line's overrides, thresholds and expectations.
     func makeConfig() throws(ConfigError) -> ExperimentConfig {

@@ -86,12 +86,8 @@ struct RunCommand: ParsableCommand {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be 1 or more, got \(epochs).") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be 1 or more, got \(batchSize).") }
         if let probeEvery, probeEvery < 0 { throw ValidationError("--probe-every must be 0 (off) or more, got \(probeEvery).") }
-        let config: ExperimentConfig
-        do { config = try makeConfig() } catch { throw ValidationError(error.description) }
-        let layers = config.hiddenSizes.count + 1
-        if report.focusLayer > layers {  // checked before training, not after it
-            throw ValidationError(ReportError.focusLayerOutOfRange(layer: report.focusLayer, layers: layers).description)
-        }
+        // The config (file, preset and overrides) is checked at the start of run(), where its
+        // errors print as one line naming the file, line and key rather than as a usage error.
     }
 
     /// The preset with this command line's overrides applied.
@@ -110,6 +106,11 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let config: ExperimentConfig
         do { config = try makeConfig() } catch { throw failWithBadInput(error.description) }
+        // The deepest network of the config bounds --focus-layer; checked before training.
+        let layers = ([config.hiddenSizes] + config.variants.compactMap(\.hiddenSizes)).map { $0.count + 1 }.max() ?? 1
+        if report.focusLayer > layers {
+            throw failWithBadInput(ReportError.focusLayerOutOfRange(layer: report.focusLayer, layers: layers).description)
+        }
         let outputFolder = URL(fileURLWithPath: output, isDirectory: true)
         if let problem = OutputFolder.problem(outputFolder) { throw failWithBadInput(problem) }
         let templates: TemplateSet

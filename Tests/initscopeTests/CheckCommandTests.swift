@@ -77,7 +77,7 @@ import TestSupport
         let outcome = try CommandLineTool.run(["check", "--help"])
         #expect(outcome.status == 0)
         for needle in ["--hidden-sizes", "--fail-on", "--threshold", "--expect-failure", "--inits", "--activation", "--preset",
-                       "--seed", "--data", "n_in · Var[W_l]", "CONFIG", "Exit status: 0", "1 findings at the --fail-on level"] {
+                       "--seed", "--data", "n_in · Var[W_l]", "config.yaml", "my.yaml", "Exit status: 0", "1 findings at the --fail-on level"] {
             #expect(outcome.standardOutput.contains(needle), "help lacks \(needle)")
         }
         let root = try CommandLineTool.run(["--help"])
@@ -102,7 +102,10 @@ import TestSupport
         #expect(runs.first?["layerSizes"] as? [Int] == [784, 64, 32, 10])
         #expect(runs.first?["forecast"] is [String: Any])
         let command = try #require(metrics["command"] as? String)
-        #expect(command.contains("--hidden-sizes 64,32"), "\(command)")
+        let configFile = output.appendingPathComponent("config.yaml")
+        #expect(command == "initscope run \(configFile.path)", "\(command)")
+        let yaml = try String(contentsOf: configFile, encoding: .utf8)
+        #expect(yaml.contains("hidden_sizes: [64, 32]") && yaml.contains("folder: \"\(FixtureData.subsetFolder.standardizedFileURL.path)\""), "\(yaml)")
     }
 
     @Test func badWidthsExitTwoBeforeTraining() throws {

@@ -1,4 +1,5 @@
 import Testing
+import Experiments
 import Foundation
 import TestSupport
 
@@ -69,7 +70,17 @@ import TestSupport
         let metrics = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let config = try #require(metrics["config"] as? [String: Any])
         #expect(config["hiddenActivation"] as? String == "leaky_relu(0.2)")
-        let command = try #require(metrics["command"] as? String)
-        #expect(command.contains("--activation 'leaky_relu(0.2)'"), "\(command)")
+        // The effective config.yaml written next to the report reruns the same experiment.
+        let configFile = output.appendingPathComponent("config.yaml")
+        #expect(metrics["command"] as? String == "initscope run \(configFile.path)")
+        #expect(try String(contentsOf: configFile, encoding: .utf8).contains("activation: \"leaky_relu(0.2)\""))
+        let again = try FixturePaths.temporaryDirectory()
+        let rerun = try CommandLineTool.run(["run", configFile.path, "--jobs", "1", "--output", again.path])
+        #expect(rerun.status == 0, "\(rerun.standardError)")
+        func losses(_ folder: URL) throws -> [Double] {
+            let result = try ResultsStore.read(folder.appendingPathComponent("metrics.json"))
+            return result.runs.flatMap { $0.history.batchLosses.map(Double.init) }
+        }
+        #expect(try losses(output) == losses(again))
     }
 }
