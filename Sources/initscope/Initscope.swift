@@ -13,6 +13,10 @@ struct Initscope: ParsableCommand {
             Output/metrics.json and Output/report.html, one self-contained page to open
             offline or attach. `initscope report` rebuilds the page from a metrics.json.
 
+            Your own question is a YAML config: `initscope presets udacity > my.yaml`, edit it \
+            (`initscope list` names every initializer, activation, optimizer and data source), \
+            then `initscope check my.yaml` (forecast, no training) and `initscope run my.yaml`.
+
             \(ExitStatus.helpText)
             """,
         version: ToolVersion.string,

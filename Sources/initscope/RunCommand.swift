@@ -14,8 +14,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Train the network under each initializer and write metrics.json and report.html.",
         discussion: """
-            What to run comes from a YAML config file (`initscope run my.yaml`; start one with
-            `initscope presets udacity > my.yaml`, every key is listed by `initscope list`) or
+            What to run comes from a YAML config file (`initscope run my.yaml`; start one with \
+            `initscope presets udacity > my.yaml`, every key is listed by `initscope list`) or \
             from a built-in preset (--preset, default udacity). Flags override the config's values.
 
             Presets:
