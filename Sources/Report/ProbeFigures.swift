@@ -91,7 +91,7 @@ struct ProbeFigures: Sendable {
             cells.append(try spark(perLayer(Array(layers.dropLast()), yScale: .linear, yRange: 0...1, UnitHealth(layers).value),
                                    id: "\(run.id)-dead"))
             let hidden = layers.dropLast()
-            let identical = hidden.map { "\($0.snapshots.last?.symmetry.identicalUnits ?? 0)/\($0.fanOut)" }.joined(separator: ", ")
+            let identical = Self.identicalUnitsText(hidden.map { ($0.snapshots.last?.symmetry.identicalUnits ?? 0, $0.fanOut) })
             let symmetric = hidden.contains { ($0.snapshots.last?.symmetry.identicalUnits ?? 0) == $0.fanOut }
             return ReportModel.OverviewRow(anchor: item.anchor, label: item.label, cells: cells,
                                            identicalUnits: identical, rowClass: symmetric ? "failed" : "")
@@ -258,5 +258,22 @@ extension LineChart {
         var copy = self
         copy.showsLegend = true
         return copy
+    }
+}
+
+extension ProbeFigures {
+    /// "0/256, 0/128" for a few layers; for a deep net only the layers that have identical
+    /// units ("none in 32 layers", "layers 1–5: 256/256"), so the column stays narrow.
+    static func identicalUnitsText(_ layers: [(identical: Int, units: Int)]) -> String {
+        guard layers.count > 4 else { return layers.map { "\($0.identical)/\($0.units)" }.joined(separator: ", ") }
+        let flagged = layers.enumerated().filter { $0.element.identical > 0 }
+        guard !flagged.isEmpty else { return "none in \(layers.count) layers" }
+        var spans: [(first: Int, last: Int, text: String)] = []
+        for (l, layer) in flagged {
+            let text = "\(layer.identical)/\(layer.units)"
+            if let last = spans.last, last.last == l - 1, last.text == text { spans[spans.count - 1].last = l } else { spans.append((l, l, text)) }
+        }
+        return spans.map { $0.first == $0.last ? "layer \($0.first + 1): \($0.text)" : "layers \($0.first + 1)–\($0.last + 1): \($0.text)" }
+            .joined(separator: ", ") + " of \(layers.count) layers"
     }
 }

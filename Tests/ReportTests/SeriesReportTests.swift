@@ -207,3 +207,13 @@ import Diagnostics
         #expect(EmbeddedMetrics.copy(of: sampleResult()) == sampleResult())  // one seed: the result itself
     }
 }
+
+/// The overview's identical-units column stays narrow for deep nets.
+@Suite struct IdenticalUnitsTextTests {
+    @Test func shallowNetsListEveryLayerDeepNetsOnlyTheFlaggedOnes() {
+        #expect(ProbeFigures.identicalUnitsText([(0, 256), (3, 128)]) == "0/256, 3/128")
+        #expect(ProbeFigures.identicalUnitsText(Array(repeating: (0, 128), count: 32)) == "none in 32 layers")
+        let constant = Array(repeating: (256, 256), count: 5) + [(0, 256), (2, 256)]
+        #expect(ProbeFigures.identicalUnitsText(constant) == "layers 1–5: 256/256, layer 7: 2/256 of 7 layers")
+    }
+}
