@@ -24,6 +24,7 @@ extension Matrix {
             for i in 0..<c.storage.count { c.storage[i] *= beta }
             return
         }
+        BLAS.pinByDefault()
         let ta = transposeA == .none ? CblasNoTrans : CblasTrans
         let tb = transposeB == .none ? CblasNoTrans : CblasTrans
         a.storage.withUnsafeBufferPointer { pa in
@@ -81,6 +82,7 @@ extension Matrix {
 
         func run(_ work: inout [Float], _ lwork: Int32) {
             var lwork = lwork
+            BLAS.pinByDefault()
             a.withUnsafeMutableBufferPointer { pa in
                 s.withUnsafeMutableBufferPointer { ps in
                     iwork.withUnsafeMutableBufferPointer { pi in
@@ -128,6 +130,7 @@ extension Matrix {
 
         func factor(_ work: inout [Float], _ lwork: Int32) {
             var lwork = lwork
+            BLAS.pinByDefault()
             a.withUnsafeMutableBufferPointer { pa in
                 tau.withUnsafeMutableBufferPointer { pt in
                     work.withUnsafeMutableBufferPointer { pw in
@@ -194,6 +197,15 @@ public enum BLAS {
     /// independent trainings in parallel instead: results then do not depend on `--jobs`.
     public static func setThreadCount(_ count: Int) {
         precondition(count >= 1, "BLAS thread count must be ≥ 1, got \(count)")
+        pinByDefault()
         openblas_set_num_threads(Int32(count))
     }
+
+    /// OpenBLAS starts with a thread per core, and its results differ in the last bits
+    /// between 1 and 2 threads. Every call here runs on one thread unless `setThreadCount`
+    /// said otherwise, so a product never depends on whether some other code had pinned the
+    /// count yet (tests run in one process and in parallel). Runs once, before the first call.
+    private static let singleThreadByDefault: Void = openblas_set_num_threads(1)
+
+    static func pinByDefault() { _ = singleThreadByDefault }
 }

@@ -51,6 +51,13 @@ import TestSupport
         #expect(c == Matrix(rows: 2, cols: 3, repeating: 2))
     }
 
+    /// Products run on one BLAS thread from the first call on, whoever pinned it (or not).
+    @Test func theFirstProductRunsSingleThreaded() {
+        var c = Matrix(rows: 2, cols: 2)
+        Matrix.gemm(Matrix(rows: 2, cols: 2, repeating: 1), .none, Matrix(rows: 2, cols: 2, repeating: 1), .none, into: &c)
+        #expect(BLAS.threadCount == 1)
+    }
+
     @Test func blasReportsItsKernelAndThreads() {
         #expect(!BLAS.coreName.isEmpty)
         BLAS.setThreadCount(1)
