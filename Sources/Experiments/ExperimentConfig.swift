@@ -1,3 +1,5 @@
+import Foundation
+import Tensor
 import Network
 import Initializers
 import Datasets
@@ -142,6 +144,18 @@ public struct ExperimentConfig: Sendable, Codable, Equatable {
 }
 
 extension ExperimentConfig {
+    /// FNV-1a of the config's canonical JSON (sorted keys): two results with the same
+    /// fingerprint ran the same experiment (same data settings, network, training, seeds,
+    /// initializers, variants, probes and thresholds).
+    public var fingerprint: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        var hash = FNV1a()
+        hash.add(bytes: (try? encoder.encode(self)) ?? Data())
+        return hash.hex
+    }
+
     private enum CodingKeys: String, CodingKey {
         case name, summary, data, hiddenSizes, hiddenActivation, batchNorm, dropout, optimizer, batchSize, epochs
         case seeds, initializers, variants, biasInit, probeEvery, probeBatchSize, expectedFailures, thresholds

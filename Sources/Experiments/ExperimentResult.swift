@@ -24,6 +24,8 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
     public var gitCommit: String?
     /// A command line that reproduces this run.
     public var command: String
+    /// `ExperimentConfig.fingerprint` of `config` (nil in older files): equal hashes, same experiment.
+    public var configHash: String?
     /// What the diagnostics rules found, most severe first (nil in files written before
     /// diagnostics existed: `diagnose()` computes them from the probes).
     public var findings: [Finding]?
@@ -36,6 +38,7 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
         self.dataset = dataset; self.machine = machine; self.runs = runs
         self.histogramRanges = histogramRanges; self.wallSeconds = wallSeconds
         self.sumOfRunSeconds = sumOfRunSeconds; self.gitCommit = gitCommit; self.command = command
+        self.configHash = config.fingerprint
     }
 }
 
@@ -52,10 +55,14 @@ public struct DatasetInfo: Sendable, Codable, Equatable {
     public var testExamples: Int
     public var features: Int
     public var classes: Int
+    /// `DatasetSplits.fingerprint` of what was trained and evaluated on (nil in older files).
+    public var fingerprint: String?
 
-    public init(name: String, source: String, trainExamples: Int, testExamples: Int, features: Int, classes: Int) {
+    public init(name: String, source: String, trainExamples: Int, testExamples: Int, features: Int, classes: Int,
+                fingerprint: String? = nil) {
         self.name = name; self.source = source; self.trainExamples = trainExamples
         self.testExamples = testExamples; self.features = features; self.classes = classes
+        self.fingerprint = fingerprint
     }
 }
 

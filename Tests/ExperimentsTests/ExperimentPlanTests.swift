@@ -72,3 +72,26 @@ import TestSupport
         #expect(deep0.probes?.layers.count == 3 && plain0.probes?.layers.count == 2)
     }
 }
+
+/// The fingerprints `compare` relies on to refuse comparing different experiments.
+@Suite struct FingerprintTests {
+    @Test func configHashChangesWithAnyValueAndIsStable() {
+        let base = Presets.udacity
+        var other = base
+        other.optimizer.learningRate = 2e-3
+        #expect(base.fingerprint == Presets.udacity.fingerprint)
+        #expect(base.fingerprint != other.fingerprint)
+        #expect(base.fingerprint.count == 16)
+    }
+
+    @Test func datasetFingerprintSeesEveryValue() throws {
+        let data = try FixtureData.fashionSubset()
+        let first = data.fingerprint
+        #expect(first == (try FixtureData.fashionSubset()).fingerprint)
+        var features = data.test.features
+        features.storage[12345] += 1e-6
+        let moved = DatasetSplits(train: data.train, test: Dataset(name: data.test.name, source: data.test.source, features: features,
+                                                                    labels: data.test.labels, classCount: data.test.classCount))
+        #expect(moved.fingerprint != first)
+    }
+}
