@@ -26,6 +26,8 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
     public var command: String
     /// `ExperimentConfig.fingerprint` of `config` (nil in older files): equal hashes, same experiment.
     public var configHash: String?
+    /// Set when this file holds one shard of the plan (`run --shard K/N`); `merge` combines them.
+    public var shard: Shard?
     /// What the diagnostics rules found, most severe first (nil in files written before
     /// diagnostics existed: `diagnose()` computes them from the probes).
     public var findings: [Finding]?

@@ -36,7 +36,11 @@ public struct ExperimentRunner: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    public func run(progress: @escaping @Sendable (RunnerProgress) -> Void = { _ in }) throws(ConfigError) -> ExperimentResult {
+    /// Trains the plan's runs — or, with `shard`, only that shard's — and diagnoses them.
+    /// Histogram ranges always come from the whole plan, so every shard bins alike and
+    /// `ShardMerge` can rebuild the single-machine result.
+    public func run(shard: Shard? = nil,
+                    progress: @escaping @Sendable (RunnerProgress) -> Void = { _ in }) throws(ConfigError) -> ExperimentResult {
         try config.validate()
         let plan = try ExperimentPlan(config)
         var schemes: [String: any Initializer] = [:]
@@ -46,10 +50,11 @@ public struct ExperimentRunner: Sendable {
         BLAS.setThreadCount(1)
         let start = ContinuousClock.now
         let probing = config.probeEvery > 0 ? ExperimentRunner.planProbes(plan, schemes: schemes, config: config, data: data) : nil
-        let board = ResultBoard(count: plan.runs.count)
-        let workers = min(jobs, plan.runs.count)
-        let config = self.config, data = self.data, total = plan.runs.count
-        let runs = plan.runs, schemesByName = schemes
+        let runs = shard.map { plan.runs(in: $0, inputs: self.data.train.featureCount, classes: self.data.train.classCount) } ?? plan.runs
+        let board = ResultBoard(count: runs.count)
+        let workers = min(jobs, max(1, runs.count))
+        let config = self.config, data = self.data, total = runs.count
+        let schemesByName = schemes
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = board.claimNext() {
                 let planned = runs[index]
@@ -86,6 +91,7 @@ public struct ExperimentRunner: Sendable {
             sumOfRunSeconds: results.reduce(0) { $0 + $1.seconds },
             gitCommit: nil,
             command: "")
+        result.shard = shard
         result.findings = result.diagnose()
         return result
     }

@@ -56,8 +56,11 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var experiment: ExperimentOptions
 
-    @Option(help: ArgumentHelp("Folder for metrics.json, report.html and summary.md (created if missing).", valueName: "dir"))
-    var output: String = "Output"
+    @Option(help: ArgumentHelp("Folder for metrics.json, report.html, summary.md and config.yaml (created if missing; default Output, with --shard runs).", valueName: "dir"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Train only shard K of N of the plan (balanced by cost, the same split on every machine) and write OUTPUT/shard-K.json for `initscope merge`; `initscope plan CONFIG --shards N` shows the split.", valueName: "K/N"))
+    var shard: String?
 
     @Option(help: "Epochs per run (default: the config's).")
     var epochs: Int?
@@ -86,6 +89,7 @@ struct RunCommand: ParsableCommand {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be 1 or more, got \(epochs).") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be 1 or more, got \(batchSize).") }
         if let probeEvery, probeEvery < 0 { throw ValidationError("--probe-every must be 0 (off) or more, got \(probeEvery).") }
+        if let shard { do { _ = try Shard.parse(shard) } catch { throw ValidationError(error.description) } }
         // The config (file, preset and overrides) is checked at the start of run(), where its
         // errors print as one line naming the file, line and key rather than as a usage error.
     }
@@ -111,47 +115,54 @@ struct RunCommand: ParsableCommand {
         if report.focusLayer > layers {
             throw failWithBadInput(ReportError.focusLayerOutOfRange(layer: report.focusLayer, layers: layers).description)
         }
-        let outputFolder = URL(fileURLWithPath: output, isDirectory: true)
+        var shard: Shard?
+        if let text = self.shard {
+            do { shard = try Shard.parse(text) } catch { throw failWithBadInput(error.description) }
+        }
+        let outputFolder = URL(fileURLWithPath: output ?? (shard == nil ? "Output" : "runs"), isDirectory: true)
         if let problem = OutputFolder.problem(outputFolder) { throw failWithBadInput(problem) }
         let templates: TemplateSet
         do { templates = try report.loadTemplates() } catch { throw failWithBadInput(error.description) }
 
         let splits: DatasetSplits
         do { splits = try experiment.loadData(for: config) } catch { throw failWithBadInput(error.description) }
-        let runCount = config.initializers.count * max(1, config.variants.count) * config.seeds.count
-        let jobs = min(self.jobs ?? ProcessInfo.processInfo.activeProcessorCount, runCount)
-        Console.note("\(config.name): \(runCount) run(s) on \(splits.train.name) "
+        let plan: ExperimentPlan
+        do { plan = try ExperimentPlan(config) } catch { throw failWithBadInput(error.description) }
+        let runCount = shard.map { plan.runs(in: $0, inputs: splits.train.featureCount, classes: splits.train.classCount).count }
+            ?? plan.runs.count
+        let jobs = max(1, min(self.jobs ?? ProcessInfo.processInfo.activeProcessorCount, runCount))
+        Console.note("\(config.name): \(runCount) run(s)\(shard.map { " (shard \($0.index)/\($0.count) of \(plan.runs.count))" } ?? "") on \(splits.train.name) "
             + "(\(splits.train.count) train / \(splits.test.count) test), \(config.epochs) epoch(s), \(jobs) at a time")
 
         let progress = ProgressLine()
         var result: ExperimentResult
-        do { result = try ExperimentRunner(config: config, data: splits, jobs: jobs).run { progress.show($0) } } catch {
+        do { result = try ExperimentRunner(config: config, data: splits, jobs: jobs).run(shard: shard) { progress.show($0) } } catch {
             throw failWithBadInput(error.description)
         }
         progress.finish()
         result.gitCommit = GitCommit.current()
-        let configFile = outputFolder.appendingPathComponent("config.yaml")
-        result.command = "initscope run " + shellQuoted(configFile.path)
+        result.command = "initscope run " + shellQuoted(ExperimentOutput.configFile(in: outputFolder).path)
+        if let shard {
+            // A shard writes its runs only; `initscope merge` builds the report from all of them.
+            print(ResultsTable.render(result))
+            let file = outputFolder.appendingPathComponent(shard.fileName)
+            do {
+                try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
+                try ResultsStore.encode(result).write(to: file, options: .atomic)
+            } catch let error as ResultsError {
+                throw failWithBadInput(error.description)
+            } catch {
+                throw failWithBadInput("Cannot write \(file.path): \(error.localizedDescription). Pass --output DIR, a folder you can write to.")
+            }
+            print("Wrote \(file.path): \(result.runs.count) run(s) of shard \(shard.index)/\(shard.count); "
+                + "`initscope merge \(outputFolder.path)/shard-*.json --output DIR` builds the report once every shard is done.")
+            return
+        }
 
         print(ResultsTable.render(result))
         let findings = result.allFindings
         if !findings.isEmpty { print(FindingsList.render(findings)) }
-        // Render first, then write both files atomically: a failure leaves no half report.
-        do {
-            let html = try HTMLReport.render(result, templates: templates, figures: report.figures)
-            let metricsFile = try ResultsStore.write(result, toFolder: outputFolder)
-            let reportFile = try HTMLReport.write(html, toFolder: outputFolder)
-            let summaryFile = try SummaryMarkdown.write(SummaryMarkdown.render(result), toFolder: outputFolder)
-            do { try Data(ConfigFile.render(config).utf8).write(to: configFile, options: .atomic) } catch {
-                throw ReportError.unwritable(path: configFile.path, reason: error.localizedDescription)
-            }
-            print("Wrote \(metricsFile.path)")
-            print("Wrote \(reportFile.path) (\(Console.size(of: reportFile)))")
-            print("Wrote \(summaryFile.path)")
-            print("Wrote \(configFile.path) (the effective config: `\(result.command)` reruns it)")
-        } catch let error as ReportError {
-            throw failWithBadInput(error.description)
-        } catch let error as ResultsError {
+        do { try ExperimentOutput.write(result, to: outputFolder, templates: templates, figures: report.figures) } catch {
             throw failWithBadInput(error.description)
         }
         let failing = diagnostics.failOn.failing(findings)

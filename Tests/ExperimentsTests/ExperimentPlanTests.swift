@@ -95,3 +95,28 @@ import TestSupport
         #expect(moved.fingerprint != first)
     }
 }
+
+/// `--shard K/N`: every run in exactly one shard, the same split every time, loads within
+/// one run's cost of each other (longest-processing-time first).
+@Suite struct ShardAssignmentTests {
+    @Test(arguments: [1, 2, 3, 5, 20])
+    func everyRunInOneShardAndLoadsBalanced(_ shards: Int) throws {
+        var config = Presets.udacity
+        config.seeds = [0, 1, 2]
+        config.variants = [NetworkVariant(name: "small", hiddenSizes: [32]), NetworkVariant(name: "big", hiddenSizes: [512, 256]),
+                           NetworkVariant(name: "deep", hiddenSizes: Array(repeating: 128, count: 8))]
+        let plan = try ExperimentPlan(config)
+        let assignment = plan.assignment(shards: shards, inputs: 784, classes: 10)
+        #expect(assignment == plan.assignment(shards: shards, inputs: 784, classes: 10))
+        let members = try (1...shards).map { try plan.runs(in: Shard(index: $0, count: shards), inputs: 784, classes: 10) }
+        #expect(members.flatMap { $0.map(\.id) }.sorted() == plan.runs.map(\.id).sorted())
+        let loads = members.map { $0.reduce(0.0) { $0 + $1.estimatedCost(inputs: 784, classes: 10) } }
+        let largest = plan.runs.map { $0.estimatedCost(inputs: 784, classes: 10) }.max() ?? 0
+        #expect((loads.max() ?? 0) - (loads.min() ?? 0) <= largest)
+    }
+
+    @Test func shardSpecsAreChecked() throws {
+        #expect(try Shard.parse(" 3/8 ") == Shard(index: 3, count: 8))
+        for bad in ["0/2", "3/2", "2", "a/b", "1/0"] { #expect(throws: ConfigError.self) { try Shard.parse(bad) } }
+    }
+}
