@@ -20,7 +20,7 @@ struct Initscope: ParsableCommand {
             \(ExitStatus.helpText)
             """,
         version: ToolVersion.string,
-        subcommands: [RunCommand.self, ReportCommand.self, CheckCommand.self, PresetsCommand.self, ListCommand.self],
+        subcommands: [RunCommand.self, ReportCommand.self, CompareCommand.self, CheckCommand.self, PresetsCommand.self, ListCommand.self],
         defaultSubcommand: RunCommand.self)
 
     /// Parses and runs, mapping every usage error to exit status 2 (ArgumentParser's own
