@@ -91,7 +91,7 @@ public struct ComparisonSide: Sendable, Equatable {
 
     /// "commit abc123 · initscope 0.1.0 · BLAS Haswell, 1 thread(s) per run".
     public var provenance: String {
-        "commit \(gitCommit ?? "unknown") · initscope \(toolVersion) · BLAS \(blasCore), \(blasThreadsPerRun) thread(s) per run"
+        "commit \(gitCommit ?? "not recorded") · initscope \(toolVersion) · BLAS \(blasCore), \(blasThreadsPerRun) thread(s) per run"
     }
 }
 
