@@ -55,7 +55,8 @@ let package = Package(
         .target(name: "CairoRenderer", dependencies: ["Charts", "CCairo", "Compression"]),
         // Templates/ compiled into the binary; --templates DIR overrides them at run time.
         .target(name: "Templates", path: "Templates", sources: ["Templates.swift"],
-                resources: [.embedInCode("report.mustache"), .embedInCode("report.css"), .embedInCode("partials")]),
+                resources: [.embedInCode("report.mustache"), .embedInCode("compare.mustache"), .embedInCode("report.css"),
+                            .embedInCode("partials")]),
         .target(name: "Report", dependencies: [
             "Experiments", "Probes", "Diagnostics", "Tensor", "Charts", "CairoRenderer", "Templates", "Compression",
             .product(name: "Mustache", package: "swift-mustache"),

@@ -4,6 +4,9 @@ public enum EmbeddedTemplates {
     /// The page: `report.mustache`.
     public static var report: String { text(PackageResources.report_mustache) }
 
+    /// The comparison page of `initscope compare`: `compare.mustache`.
+    public static var compare: String { text(PackageResources.compare_mustache) }
+
     /// `report.css`, inlined into the page.
     public static var stylesheet: String { text(PackageResources.report_css) }
 

@@ -20,7 +20,8 @@ struct Initscope: ParsableCommand {
             \(ExitStatus.helpText)
             """,
         version: ToolVersion.string,
-        subcommands: [RunCommand.self, ReportCommand.self, CheckCommand.self, PlanCommand.self, MergeCommand.self, PresetsCommand.self, ListCommand.self],
+        subcommands: [RunCommand.self, ReportCommand.self, CompareCommand.self, CheckCommand.self, PlanCommand.self,
+                      MergeCommand.self, PresetsCommand.self, ListCommand.self],
         defaultSubcommand: RunCommand.self)
 
     /// Parses and runs, mapping every usage error to exit status 2 (ArgumentParser's own
