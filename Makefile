@@ -11,7 +11,7 @@ TEST_PACKAGES := chromium
 # apt-get needs root; use sudo when we are not root and it exists.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps deps-test install-missing build test report clean
+.PHONY: all deps deps-test install-missing build test test-slurm report clean
 
 all: build
 
@@ -37,10 +37,22 @@ install-missing:
 build: deps
 	$(SWIFT) build -c release --product initscope
 
-## test: the whole test suite (Swift Testing), including the report opened in Chromium
+## test: the whole test suite (Swift Testing), including the report opened in Chromium,
+## then the Slurm check below (about 45 s on a fresh machine, most of it apt)
 test: deps-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@$(MAKE) --no-print-directory test-slurm-only
+
+## test-slurm: a one-node Slurm cluster on localhost (slurm-wlm, munge) runs a small sweep as a
+## job array of `initscope run --shard K/N`; `initscope merge` must equal a single-process run
+test-slurm: deps-test
+	$(SWIFT) build --product initscope
+	@$(MAKE) --no-print-directory test-slurm-only
+
+test-slurm-only:
+	@$(MAKE) --no-print-directory install-missing PACKAGES="slurm-wlm munge"
+	BIN=$(CURDIR)/.build/debug/initscope bash Tests/slurm/test-slurm.sh
 
 ## report: train the default suite (udacity preset), write $(OUTPUT)/report.html and metrics.json
 report: build

@@ -5,12 +5,13 @@
 # Needs root on Debian (installs slurm-wlm and munge once); leaves nothing running.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-BIN="$ROOT/.build/release/initscope"
+BIN="${BIN:-$ROOT/.build/release/initscope}"
 WORK="$(mktemp -d /tmp/initscope-slurm.XXXXXX)"
 chmod 755 "$WORK"  # munged runs as the munge user and must reach its socket folder
 SHARDS="${SHARDS:-3}"
 PIDS=()
 cleanup() {
+  [ -f "$WORK/munge/munged.pid" ] && kill "$(cat "$WORK/munge/munged.pid")" 2>/dev/null || true
   for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
@@ -20,7 +21,7 @@ command -v slurmctld >/dev/null && command -v munged >/dev/null || {
   echo "test-slurm: installing slurm-wlm and munge"
   DEBIAN_FRONTEND=noninteractive apt-get install -y slurm-wlm munge >/dev/null
 }
-[ -x "$BIN" ] || { echo "test-slurm: build first (make build)"; exit 2; }
+[ -x "$BIN" ] || { echo "test-slurm: no initscope binary at $BIN; build first (make build, or set BIN=)"; exit 2; }
 
 # munge: the authentication daemon every Slurm message goes through.
 mkdir -p /run/munge "$WORK/munge"
@@ -106,9 +107,8 @@ set -euo pipefail
 "$BIN" run "$WORK/sweep.yaml" --jobs 1 --shard \$((SLURM_ARRAY_TASK_ID+1))/\$SLURM_ARRAY_TASK_COUNT --output "$WORK/runs"
 BATCH
 START=$(date +%s)
-sbatch --wait "$WORK/shard.sbatch"
+timeout 600 sbatch --wait "$WORK/shard.sbatch"
 echo "test-slurm: job array of $SHARDS done in $(( $(date +%s) - START )) s"
-sacct >/dev/null 2>&1 || true
 for k in $(seq 1 "$SHARDS"); do tail -1 "$WORK/logs/shard-$((k-1)).out"; done
 
 "$BIN" merge "$WORK"/runs/shard-*.json --output "$WORK/merged" | head -3
