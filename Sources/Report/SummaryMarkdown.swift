@@ -80,11 +80,7 @@ public enum SummaryMarkdown {
     /// Writes `summary.md` into `folder` atomically.
     @discardableResult
     public static func write(_ markdown: String, toFolder folder: URL) throws(ReportError) -> URL {
-        let file = folder.appendingPathComponent(fileName)
-        do { try Data(markdown.utf8).write(to: file, options: .atomic) } catch {
-            throw .unwritable(path: file.path, reason: error.localizedDescription)
-        }
-        return file
+        try ReportFile.write(markdown, named: fileName, toFolder: folder)
     }
 
     /// "0.43" for one seed, "0.43 ± 0.012" over seeds, with " (2 of 3 seeds)" when some were not finite.

@@ -64,14 +64,7 @@ public enum CompareMarkdown {
     /// Writes `compare.md` into `folder` atomically.
     @discardableResult
     public static func write(_ markdown: String, toFolder folder: URL) throws(ReportError) -> URL {
-        let file = folder.appendingPathComponent(fileName)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(markdown.utf8).write(to: file, options: .atomic)
-        } catch {
-            throw .unwritable(path: file.path, reason: error.localizedDescription)
-        }
-        return file
+        try ReportFile.write(markdown, named: fileName, toFolder: folder)
     }
 
     /// Text safe in a GFM table cell and inert as HTML: backslashes, pipes and backticks

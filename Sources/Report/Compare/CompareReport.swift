@@ -21,13 +21,6 @@ public enum CompareReport {
     /// Writes `compare.html` into `folder` atomically and returns its URL.
     @discardableResult
     public static func write(_ html: String, toFolder folder: URL) throws(ReportError) -> URL {
-        let file = folder.appendingPathComponent(fileName)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(html.utf8).write(to: file, options: .atomic)
-        } catch {
-            throw .unwritable(path: file.path, reason: (error as NSError).localizedDescription)
-        }
-        return file
+        try ReportFile.write(html, named: fileName, toFolder: folder)
     }
 }
