@@ -170,3 +170,32 @@ import Network
         #expect(OptimizerSettings.adam().summary == "Adam (lr 0.001, β1 0.9, β2 0.999, ε 1e-08)")
     }
 }
+
+/// Adam's eight-lane loop gives the scalar formula's results bit for bit, on lengths that
+/// are not multiples of eight (lanes and tail), with and without weight decay.
+@Suite struct AdamLanesTests {
+    @Test(arguments: [0.0, 0.01])
+    func lanesEqualTheScalarFormula(_ weightDecay: Double) {
+        let count = 37
+        var rng = SeededGenerator(seed: 4)
+        var parameters = (0..<count).map { _ in rng.normalFloat(std: 1) }
+        var expected = parameters
+        var adam = Adam(learningRate: 1e-2, weightDecay: Float(weightDecay))
+        var m = [Float](repeating: 0, count: count), v = m
+        let (b1, b2, eps, wd): (Float, Float, Float, Float) = (0.9, 0.999, 1e-8, Float(weightDecay))
+        for step in 1...5 {
+            let gradient = (0..<count).map { _ in rng.normalFloat(std: 1) }
+            adam.beginStep()
+            adam.update(slot: 0, parameters: &parameters, gradient: gradient)
+            let stepSize = Float(Double(Float(1e-2)) / (1 - pow(Double(Float(0.9)), Double(step))))
+            let root = Float((1 - pow(Double(Float(0.999)), Double(step))).squareRoot())
+            for i in 0..<count {
+                let g = wd == 0 ? gradient[i] : gradient[i] + wd * expected[i]
+                m[i] = m[i] + (1 - b1) * (g - m[i])
+                v[i] = b2 * v[i] + (1 - b2) * g * g
+                expected[i] -= stepSize * m[i] / (v[i].squareRoot() / root + eps)
+            }
+            #expect(parameters == expected, "step \(step)")
+        }
+    }
+}
