@@ -77,3 +77,14 @@ public struct Threshold: Sendable, Codable, Equatable {
         self.value = value
     }
 }
+
+extension Finding {
+    /// Whether this finding continues `previous` into the next layer: the same run, rule,
+    /// severity and steps, one layer further. Consecutive ones are shown as one line or row
+    /// ("layers 1–30"), so a deep net overflowing everywhere at once does not list 30.
+    public func continuesLayerSpan(of previous: Finding) -> Bool {
+        guard let layer, let previousLayer = previous.layer else { return false }
+        return layer == previousLayer + 1 && runID == previous.runID && rule == previous.rule
+            && severity == previous.severity && firstStep == previous.firstStep && lastStep == previous.lastStep
+    }
+}

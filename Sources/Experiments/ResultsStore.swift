@@ -13,11 +13,13 @@ public enum ResultsStore {
         do { return try encoder.encode(result) } catch { throw .encoding(String(describing: error)) }
     }
 
-    /// Writes `metrics.json` into `folder` (created if missing) and returns its URL.
+    /// Writes `metrics.json` (or `fileName`, e.g. a shard's `shard-3.json`) into `folder`
+    /// (created if missing) and returns its URL.
     @discardableResult
-    public static func write(_ result: ExperimentResult, toFolder folder: URL) throws(ResultsError) -> URL {
+    public static func write(_ result: ExperimentResult, toFolder folder: URL,
+                             fileName: String = "metrics.json") throws(ResultsError) -> URL {
         let data = try encode(result)
-        let file = folder.appendingPathComponent("metrics.json")
+        let file = folder.appendingPathComponent(fileName)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {

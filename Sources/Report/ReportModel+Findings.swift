@@ -48,17 +48,16 @@ extension ReportModel {
         }
         // The same rule at the same steps in consecutive layers of one run is one row: a deep
         // net whose gradients overflow everywhere at once reads "layers 1–30", not 30 rows.
-        var spans: [(first: Finding, seeds: [UInt64], lastLayer: Int?)] = []
+        var spans: [(first: Finding, seeds: [UInt64], last: Finding)] = []
         for (f, seeds) in groups {
-            if let last = spans.last, let layer = f.layer, let previous = last.lastLayer, layer == previous + 1,
-               last.first.runID == f.runID, last.seeds == seeds, last.first.rule == f.rule,
-               last.first.severity == f.severity, last.first.firstStep == f.firstStep, last.first.lastStep == f.lastStep {
-                spans[spans.count - 1].lastLayer = layer
+            if let span = spans.last, span.seeds == seeds, f.continuesLayerSpan(of: span.last) {
+                spans[spans.count - 1].last = f
             } else {
-                spans.append((f, seeds, f.layer))
+                spans.append((f, seeds, f))
             }
         }
-        return spans.map { f, seeds, lastLayer in
+        return spans.map { f, seeds, last in
+            let lastLayer = last.layer
             let spanned = lastLayer != nil && lastLayer != f.layer
             let series = owners[f.runID]
             var label = f.initializer

@@ -24,9 +24,7 @@ enum FindingsList {
     static func layerRuns(_ findings: [Finding]) -> [[Finding]] {
         var groups: [[Finding]] = []
         for f in findings {
-            if let last = groups.last?.last, let layer = f.layer, let previous = last.layer, layer == previous + 1,
-               last.runID == f.runID, last.rule == f.rule, last.severity == f.severity,
-               last.firstStep == f.firstStep, last.lastStep == f.lastStep {
+            if let last = groups.last?.last, f.continuesLayerSpan(of: last) {
                 groups[groups.count - 1].append(f)
             } else {
                 groups.append([f])

@@ -145,14 +145,9 @@ struct RunCommand: ParsableCommand {
         if let shard {
             // A shard writes its runs only; `initscope merge` builds the report from all of them.
             print(ResultsTable.render(result))
-            let file = outputFolder.appendingPathComponent(shard.fileName)
-            do {
-                try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
-                try ResultsStore.encode(result).write(to: file, options: .atomic)
-            } catch let error as ResultsError {
+            let file: URL
+            do { file = try ResultsStore.write(result, toFolder: outputFolder, fileName: shard.fileName) } catch {
                 throw failWithBadInput(error.description)
-            } catch {
-                throw failWithBadInput("Cannot write \(file.path): \(error.localizedDescription). Pass --output DIR, a folder you can write to.")
             }
             print("Wrote \(file.path): \(result.runs.count) run(s) of shard \(shard.index)/\(shard.count); "
                 + "`initscope merge \(outputFolder.path)/shard-*.json --output DIR` builds the report once every shard is done.")
