@@ -9,7 +9,7 @@ extension DatasetSplits {
         for split in [train, test] {
             withUnsafeBytes(of: UInt64(split.count).littleEndian) { hash.add(bytes: $0) }
             withUnsafeBytes(of: UInt64(split.featureCount).littleEndian) { hash.add(bytes: $0) }
-            hash.add(floats: split.features.storage)
+            split.values.forEachBlock { hash.add(floats: $0) }
             for label in split.labels { withUnsafeBytes(of: label.littleEndian) { hash.add(bytes: $0) } }
         }
         return hash.hex

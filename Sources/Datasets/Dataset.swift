@@ -11,22 +11,26 @@ public struct Dataset: Sendable {
     public let name: String
     /// The path(s) it was read from, for reports.
     public let source: String
-    /// (count, featureCount), row-major Float (range: see the type's comment).
-    public let features: Matrix
+    /// (count, featureCount) values, row-major (range: see the type's comment); IDX images
+    /// keep their bytes (see `FeatureValues`).
+    public let values: FeatureValues
     /// `count` entries, each in `0..<classCount`.
     public let labels: [Int32]
     public let classCount: Int
     /// The name of each class number when the source labels by name (CSV), else nil.
     public let classNames: [String]?
 
-    public var count: Int { features.rows }
-    public var featureCount: Int { features.cols }
+    public var count: Int { values.rows }
+    public var featureCount: Int { values.cols }
+    /// Every feature value as a Float matrix: a full copy when the values are bytes, so for
+    /// tests and small data; training copies batches with `gather`.
+    public var features: Matrix { values.matrix }
 
     /// Shapes and label ranges are programmer errors here: readers validate input first.
-    public init(name: String, source: String, features: Matrix, labels: [Int32], classCount: Int,
+    public init(name: String, source: String, values: FeatureValues, labels: [Int32], classCount: Int,
                 classNames: [String]? = nil) {
-        precondition(features.rows == labels.count,
-                     "Dataset \(name): features (\(features.rows), \(features.cols)) but \(labels.count) labels")
+        precondition(values.rows == labels.count,
+                     "Dataset \(name): features (\(values.rows), \(values.cols)) but \(labels.count) labels")
         precondition(classCount >= 1, "Dataset \(name): classCount must be ≥ 1, got \(classCount)")
         precondition(labels.allSatisfy { $0 >= 0 && Int($0) < classCount },
                      "Dataset \(name): labels must lie in 0..<\(classCount)")
@@ -34,10 +38,16 @@ public struct Dataset: Sendable {
                      "Dataset \(name): \(classNames?.count ?? 0) class names for \(classCount) classes")
         self.name = name
         self.source = source
-        self.features = features
+        self.values = values
         self.labels = labels
         self.classCount = classCount
         self.classNames = classNames
+    }
+
+    public init(name: String, source: String, features: Matrix, labels: [Int32], classCount: Int,
+                classNames: [String]? = nil) {
+        self.init(name: name, source: source, values: FeatureValues(features), labels: labels,
+                  classCount: classCount, classNames: classNames)
     }
 
     /// Copies the rows `indices` into the first `indices.count` rows of `batch`
@@ -51,17 +61,13 @@ public struct Dataset: Sendable {
         let rowCount = count
         batchLabels.removeAll(keepingCapacity: true)
         batchLabels.reserveCapacity(indices.count)
-        features.storage.withUnsafeBufferPointer { source in
-            batch.storage.withUnsafeMutableBufferPointer { destination in
-                guard let from = source.baseAddress, let to = destination.baseAddress else { return }
-                for (slot, index) in indices.enumerated() {
-                    precondition(index >= 0 && index < rowCount, "gather: index \(index) outside 0..<\(rowCount)")
-                    (to + slot * width).update(from: from + index * width, count: width)
-                }
+        batch.storage.withUnsafeMutableBufferPointer { destination in
+            for (slot, index) in indices.enumerated() {
+                precondition(index >= 0 && index < rowCount, "gather: index \(index) outside 0..<\(rowCount)")
+                values.copyRow(index, into: UnsafeMutableBufferPointer(rebasing: destination[(slot * width)...]))
             }
         }
         for index in indices {
-            precondition(index >= 0 && index < rowCount, "gather: index \(index) outside 0..<\(rowCount)")
             batchLabels.append(labels[index])
         }
     }

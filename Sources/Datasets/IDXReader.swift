@@ -33,7 +33,13 @@ public enum IDXReader {
 
     /// Reads an IDX image file (plain or gzip) as an (n, rows·cols) matrix scaled by 1/255.
     public static func readImages(_ file: URL) throws(DatasetError) -> Matrix {
-        try parseImages(readDecoded(file), path: file.path)
+        try parseImageValues(readDecoded(file), path: file.path).matrix
+    }
+
+    /// Reads an IDX image file (plain or gzip) as (n, rows·cols) values pixel / 255, kept as
+    /// bytes (see `FeatureValues`).
+    public static func readImageValues(_ file: URL) throws(DatasetError) -> FeatureValues {
+        try parseImageValues(readDecoded(file), path: file.path)
     }
 
     /// Reads an IDX label file (plain or gzip); every label must lie in `0..<classCount`.
@@ -43,20 +49,17 @@ public enum IDXReader {
 
     /// Decodes the bytes of an uncompressed IDX image file; `path` only names them in errors.
     public static func parseImages(_ bytes: [UInt8], path: String) throws(DatasetError) -> Matrix {
+        try parseImageValues(bytes, path: path).matrix
+    }
+
+    /// Decodes the bytes of an uncompressed IDX image file into pixel / 255 values kept as
+    /// bytes; `path` only names them in errors.
+    public static func parseImageValues(_ bytes: [UInt8], path: String) throws(DatasetError) -> FeatureValues {
         let header = try IDXHeader(bytes, path: path, magic: imagesMagic)
-        let count = header.dimensions[0]
         let featureCount = header.dimensions[1] * header.dimensions[2]   // checked by IDXHeader
-        let elements = header.payloadBytes
-        let offset = header.headerBytes
-        // One tight pass over raw buffers: no per-element append, no bounds checks in release.
-        let storage = [Float](unsafeUninitializedCapacity: elements) { out, initialized in
-            bytes.withUnsafeBufferPointer { all in
-                let pixels = UnsafeBufferPointer(rebasing: all[offset..<(offset + elements)])
-                for i in 0..<elements { out[i] = Float(pixels[i]) / 255 }
-            }
-            initialized = elements
-        }
-        return Matrix(rows: count, cols: featureCount, storage: storage)
+        let payload = header.headerBytes..<(header.headerBytes + header.payloadBytes)
+        return FeatureValues(bytes: Array(bytes[payload]), rows: header.dimensions[0], cols: featureCount,
+                             divisor: 255)
     }
 
     /// Decodes the bytes of an uncompressed IDX label file; `path` only names them in errors.
@@ -97,13 +100,13 @@ public enum IDXReader {
     /// One split: images and labels that must agree on the count.
     private static func loadSplit(name: String, images: URL, labels: URL,
                                   classCount: Int) throws(DatasetError) -> Dataset {
-        let features = try readImages(images)
+        let features = try readImageValues(images)
         let labelValues = try readLabels(labels, classCount: classCount)
         guard features.rows == labelValues.count else {
             throw .countMismatch(imagesPath: images.path, imageCount: features.rows,
                                  labelsPath: labels.path, labelCount: labelValues.count)
         }
-        return Dataset(name: name, source: "\(images.path), \(labels.path)", features: features,
+        return Dataset(name: name, source: "\(images.path), \(labels.path)", values: features,
                        labels: labelValues, classCount: classCount)
     }
 

@@ -17,15 +17,15 @@ public struct Standardization: Sendable, Equatable {
     public init(fitting data: Dataset) {
         let rows = data.count, cols = data.featureCount
         var sum = [Double](repeating: 0, count: cols)
-        data.features.storage.withUnsafeBufferPointer { x in
-            for r in 0..<rows {
+        data.values.forEachBlock { x in
+            for r in 0..<(x.count / max(cols, 1)) {
                 for c in 0..<cols { sum[c] += Double(x[r * cols + c]) }
             }
         }
         let mean = sum.map { rows > 0 ? $0 / Double(rows) : 0 }
         var squares = [Double](repeating: 0, count: cols)
-        data.features.storage.withUnsafeBufferPointer { x in
-            for r in 0..<rows {
+        data.values.forEachBlock { x in
+            for r in 0..<(x.count / max(cols, 1)) {
                 for c in 0..<cols {
                     let d = Double(x[r * cols + c]) - mean[c]
                     squares[c] += d * d

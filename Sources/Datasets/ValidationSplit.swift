@@ -33,10 +33,7 @@ extension DatasetSplits {
 extension Dataset {
     /// The rows at `indices`, in that order, as a dataset with the same name and classes.
     public func selecting(_ indices: [Int]) -> Dataset {
-        var features = Matrix(rows: indices.count, cols: featureCount)
-        var labels: [Int32] = []
-        gather(indices[...], into: &features, labels: &labels)
-        return Dataset(name: name, source: source, features: features, labels: labels,
-                       classCount: classCount, classNames: classNames)
+        Dataset(name: name, source: source, values: values.selecting(indices),
+                labels: indices.map { labels[$0] }, classCount: classCount, classNames: classNames)
     }
 }

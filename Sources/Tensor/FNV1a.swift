@@ -14,6 +14,11 @@ public struct FNV1a: Sendable {
 
     /// Adds each Float's IEEE-754 bits, little-endian.
     public mutating func add(floats: [Float]) {
+        floats.withUnsafeBufferPointer { add(floats: $0) }
+    }
+
+    /// Adds each Float's IEEE-754 bits, little-endian.
+    public mutating func add(floats: UnsafeBufferPointer<Float>) {
         for x in floats {
             var bits = x.bitPattern.littleEndian
             withUnsafeBytes(of: &bits) { add(bytes: $0) }

@@ -1,0 +1,56 @@
+import Datasets
+import Tensor
+import Testing
+
+/// Byte-backed feature values read back exactly as the Float array they replace.
+@Suite struct FeatureValuesTests {
+    // 5 rows × 3 columns covering 0, 255 and values between.
+    static let bytes: [UInt8] = [0, 1, 2, 127, 128, 129, 253, 254, 255, 17, 34, 51, 200, 100, 50]
+    static let asBytes = FeatureValues(bytes: bytes, rows: 5, cols: 3, divisor: 255)
+    static let asFloats = FeatureValues(Matrix(rows: 5, cols: 3, storage: bytes.map { Float($0) / 255 }))
+
+    @Test func everyByteReadsAsItsQuotientBitForBit() {
+        let all = FeatureValues(bytes: (0...255).map { UInt8($0) }, rows: 1, cols: 256, divisor: 255)
+        #expect(all.matrix.storage.map(\.bitPattern) == (0...255).map { (Float($0) / 255).bitPattern })
+    }
+
+    @Test func gatherCopiesTheSameRowsFromBytesAsFromFloats() {
+        let labels: [Int32] = [0, 1, 2, 0, 1]
+        let fromBytes = Dataset(name: "b", source: "", values: Self.asBytes, labels: labels, classCount: 3)
+        let fromFloats = Dataset(name: "f", source: "", values: Self.asFloats, labels: labels, classCount: 3)
+        var a = Matrix(rows: 3, cols: 3), b = Matrix(rows: 3, cols: 3)
+        var la: [Int32] = [], lb: [Int32] = []
+        fromBytes.gather([4, 0, 2], into: &a, labels: &la)
+        fromFloats.gather([4, 0, 2], into: &b, labels: &lb)
+        #expect(a == b && la == lb && la == [1, 0, 2])
+        #expect(a[0, 0] == 200 / 255 && a[2, 2] == 1)
+    }
+
+    @Test func selectingKeepsValuesAndOrder() {
+        let picked = Self.asBytes.selecting([3, 1])
+        #expect(picked.rows == 2 && picked.cols == 3)
+        #expect(picked.matrix == Self.asFloats.selecting([3, 1]).matrix)
+        #expect(picked.matrix.storage == [17, 34, 51, 127, 128, 129].map { Float($0) / 255 })
+    }
+
+    @Test func blocksVisitEveryValueOnceInRowOrder() {
+        // 3 000 rows of 100 columns: more than one 64k block.
+        let bytes = (0..<300_000).map { UInt8($0 % 251) }
+        let values = FeatureValues(bytes: bytes, rows: 3_000, cols: 100, divisor: 255)
+        var seen: [Float] = []
+        var blocks = 0
+        values.forEachBlock { block in
+            #expect(block.count % 100 == 0)
+            seen.append(contentsOf: block)
+            blocks += 1
+        }
+        #expect(blocks > 1 && seen == bytes.map { Float($0) / 255 })
+    }
+
+    @Test func fingerprintDoesNotDependOnTheStorage() {
+        let labels: [Int32] = [0, 1, 2, 0, 1]
+        let b = Dataset(name: "b", source: "", values: Self.asBytes, labels: labels, classCount: 3)
+        let f = Dataset(name: "f", source: "", values: Self.asFloats, labels: labels, classCount: 3)
+        #expect(DatasetSplits(train: b, test: b).fingerprint == DatasetSplits(train: f, test: f).fingerprint)
+    }
+}
