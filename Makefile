@@ -11,7 +11,7 @@ TEST_PACKAGES := chromium
 # apt-get needs root; use sudo when we are not root and it exists.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps deps-test install-missing build test test-slurm report clean
+.PHONY: all deps deps-test install-missing build test test-slurm report bench clean
 
 all: build
 
@@ -58,6 +58,12 @@ test-slurm-only:
 report: build
 	.build/release/initscope run --output $(OUTPUT)
 	@echo "Report: $(abspath $(OUTPUT))/report.html ($$(du -h $(OUTPUT)/report.html | cut -f1))"
+
+## bench: initscope vs PyTorch (plain and with a hand-made report) on the default suite,
+## alternating repeats, medians and ratios in Benchmarks/results/latest.md (about 10 minutes;
+## installs CPU PyTorch and matplotlib into .build-bench/venv). Not part of `make test`.
+bench: deps
+	bash Benchmarks/bench.sh
 
 clean:
 	rm -rf .build

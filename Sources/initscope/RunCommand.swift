@@ -80,6 +80,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Record per-layer statistics every N optimizer steps (plus step 0 and the last); 0 turns probes off (default: the config's, 50).")
     var probeEvery: Int?
 
+    @Flag(help: "Write metrics.json, summary.md and config.yaml but no report.html (no charts are drawn).")
+    var noReport = false
+
     @OptionGroup var report: ReportOptions
 
     @OptionGroup var diagnostics: DiagnosticsOptions
@@ -157,7 +160,8 @@ struct RunCommand: ParsableCommand {
         print(ResultsTable.render(result))
         let findings = result.allFindings
         if !findings.isEmpty { print(FindingsList.render(findings)) }
-        do { try ExperimentOutput.write(result, to: outputFolder, templates: templates, figures: report.figures) } catch {
+        do { try ExperimentOutput.write(result, to: outputFolder, templates: templates, figures: report.figures,
+                                        htmlReport: !noReport) } catch {
             throw failWithBadInput(error.description)
         }
         let failing = diagnostics.failOn.failing(findings)

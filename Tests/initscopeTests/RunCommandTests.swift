@@ -59,6 +59,23 @@ import TestSupport
         #expect(!outcome.standardError.contains("\r"))
     }
 
+    @Test func noReportWritesMetricsButNoHTMLAndReportsTheBuildTimeOtherwise() throws {
+        let bare = try FixturePaths.temporaryDirectory()
+        let common = ["run", "--data", FixtureData.subsetFolder.path, "--inits", "he_normal", "--epochs", "1"]
+        let outcome = try CommandLineTool.run(common + ["--no-report", "--output", bare.path])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        for file in ["metrics.json", "summary.md", "config.yaml"] {
+            #expect(FileManager.default.fileExists(atPath: bare.appendingPathComponent(file).path), "\(file) missing")
+        }
+        #expect(!FileManager.default.fileExists(atPath: bare.appendingPathComponent("report.html").path))
+        #expect(!outcome.standardOutput.contains("report.html"))
+
+        let full = try FixturePaths.temporaryDirectory()
+        let withReport = try CommandLineTool.run(common + ["--output", full.path])
+        #expect(withReport.status == 0)
+        #expect(withReport.standardOutput.contains("report.html") && withReport.standardOutput.contains("built in"))
+    }
+
     @Test func activationFlagReachesMetricsAndTheReproducingCommand() throws {
         let output = try FixturePaths.temporaryDirectory()
         let outcome = try CommandLineTool.run([

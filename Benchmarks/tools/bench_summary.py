@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Turns one `make bench` invocation's measurements into Benchmarks/results/latest.md.
+
+    bench_summary.py WORK REPEATS THREADS > latest.md
+
+WORK holds, per configuration NAME (A, A0, B, Bplus) and repeat R, NAME.R.time (GNU time -v)
+and NAME.R.out (the command's output), sgemm-1.txt and sgemm-THREADS.txt (sgemm_peak), and the
+last A run's output folder WORK/A (metrics.json, report.html).
+"""
+import json
+import os
+import platform
+import re
+import statistics
+import sys
+from datetime import datetime, timezone
+
+NAMES = {"A": "A · initscope, probes + report", "A0": "A0 · initscope, no probes, no report",
+         "B": "B · PyTorch, plain training", "Bplus": "B+ · PyTorch, hooks + matplotlib report"}
+
+
+def time_v(path):
+    """wall seconds, CPU seconds (user + sys), peak RSS in MB from a GNU time -v file."""
+    text = open(path).read()
+    clock = re.search(r"Elapsed \(wall clock\) time.*: (\S+)", text).group(1)
+    wall = 0.0
+    for part in clock.split(":"):
+        wall = wall * 60 + float(part)
+    user = float(re.search(r"User time \(seconds\): (\S+)", text).group(1))
+    system = float(re.search(r"System time \(seconds\): (\S+)", text).group(1))
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1))
+    return wall, user + system, rss / 1024
+
+
+def sgemm(path):
+    lines = open(path).read().split("\n")
+    kernel = lines[0].split()[1]
+    rates = {f[0]: float(f[4]) for f in (line.split() for line in lines[1:] if line.strip())}
+    return kernel, rates
+
+
+def training_flops(metrics):
+    """FLOPs of the suite's training steps: forward, weight gradients, and input gradients for
+    every layer but the first (the data needs none), 2 per multiply-add; evaluation excluded."""
+    epochs = metrics["config"]["epochs"]
+    examples = metrics["dataset"]["trainExamples"]
+    total = 0
+    for run in metrics["runs"]:
+        sizes = run["layerSizes"]
+        products = [a * b for a, b in zip(sizes, sizes[1:])]
+        total += 2 * (2 * sum(products) + sum(products[1:])) * examples * epochs
+    return total
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def main():
+    work, repeats, threads = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    m = {}
+    for name in NAMES:
+        samples = [time_v(os.path.join(work, f"{name}.{r}.time")) for r in range(1, repeats + 1)]
+        m[name] = {"wall": median([s[0] for s in samples]), "cpu": median([s[1] for s in samples]),
+                   "rss": max(s[2] for s in samples), "walls": [s[0] for s in samples]}
+    out = {name: [open(os.path.join(work, f"{name}.{r}.out")).read() for r in range(1, repeats + 1)]
+           for name in NAMES}
+    report_build = median([float(re.search(r"built in ([\d.]+) s\)", o).group(1)) for o in out["A"]])
+    torch_report_build = median([float(re.search(r"report built in ([\d.]+) s", o).group(1))
+                                 for o in out["Bplus"]])
+    report_size = os.path.getsize(os.path.join(work, "A", "report.html"))
+    metrics = json.load(open(os.path.join(work, "A", "metrics.json")))
+    flops = training_flops(metrics)
+    kernel, one = sgemm(os.path.join(work, "sgemm-1.txt"))
+    _, many = sgemm(os.path.join(work, f"sgemm-{threads}.txt"))
+    peak = many["square-1024"]
+    torch_line = out["Bplus"][0].split("\n")[0]
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+                if line.startswith("model name")), platform.processor())
+
+    achieved = {name: flops / m[name]["wall"] / 1e9 for name in ("A", "A0")}
+    ratio = lambda a, b: m[b]["wall"] / m[a]["wall"]  # noqa: E731  how many times faster a is
+    targets = [
+        ("A vs B: initscope with probes and report vs plain PyTorch training", "≥ 2×",
+         f"{ratio('A', 'B'):.2f}×", ratio("A", "B") >= 2),
+        ("A vs B+: vs PyTorch making the comparable report", "≥ 6×",
+         f"{ratio('A', 'Bplus'):.2f}×", ratio("A", "Bplus") >= 6),
+        ("A vs A0: cost of probes + report", "≤ 10%",
+         f"{(m['A']['wall'] / m['A0']['wall'] - 1) * 100:+.1f}%", m["A"]["wall"] <= 1.10 * m["A0"]["wall"]),
+        (f"Training FLOPs / wall of A, vs sgemm peak ({peak:.0f} GFLOP/s, {threads} threads)", "≥ 60%",
+         f"{achieved['A']:.0f} GFLOP/s = {achieved['A'] / peak * 100:.0f}%", achieved["A"] >= 0.6 * peak),
+        ("Peak RSS of A", "≤ 300 MB", f"{m['A']['rss']:.0f} MB", m["A"]["rss"] <= 300),
+        ("report.html size", "≤ 4 MB", f"{report_size / 1e6:.2f} MB", report_size <= 4e6),
+        ("report build time (charts + HTML)", "≤ 2 s", f"{report_build:.2f} s", report_build <= 2),
+    ]
+
+    print(f"# Benchmark: initscope vs PyTorch on the default suite — "
+          f"{datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}")
+    print()
+    print(f"Suite: udacity preset, full Fashion-MNIST ({metrics['dataset']['trainExamples']} train / "
+          f"{metrics['dataset']['testExamples']} test), {len(metrics['runs'])} initializers, "
+          f"{metrics['config']['epochs']} epochs, batch {metrics['config']['batchSize']}, Adam 1e-3; "
+          f"{flops / 1e12:.3f} TFLOP of training. {repeats} alternating repeats (order rotated "
+          f"each repeat), medians; peak RSS is the largest of the repeats.")
+    print()
+    print(f"Machine: {os.cpu_count()} cores, {cpu}, {platform.platform()}; "
+          f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', 'unset')}, OpenBLAS kernel "
+          f"{kernel}; initscope {metrics['tool']['version'] if isinstance(metrics.get('tool'), dict) else metrics.get('tool')}"
+          f" ({metrics['machine']['jobs']} runs at a time, {metrics['machine']['blasThreadsPerRun']} "
+          f"BLAS thread per run); {torch_line}.")
+    print()
+    print("| configuration | wall (s) | each repeat (s) | CPU (s) | peak RSS (MB) |")
+    print("|---|---|---|---|---|")
+    for name, label in NAMES.items():
+        walls = ", ".join(f"{w:.1f}" for w in m[name]["walls"])
+        print(f"| {label} | {m[name]['wall']:.2f} | {walls} | {m[name]['cpu']:.1f} | {m[name]['rss']:.0f} |")
+    print()
+    print("| target | wanted | measured | met |")
+    print("|---|---|---|---|")
+    for what, wanted, measured, met in targets:
+        print(f"| {what} | {wanted} | {measured} | {'yes' if met else '**no**'} |")
+    print()
+    print(f"Other figures: A0 achieves {achieved['A0']:.0f} GFLOP/s "
+          f"({achieved['A0'] / peak * 100:.0f}% of the {threads}-thread peak); PyTorch's own report "
+          f"took {torch_report_build:.1f} s to draw. sgemm GFLOP/s, 1 thread: "
+          + ", ".join(f"{k} {v:.0f}" for k, v in one.items())
+          + f"; {threads} threads: " + ", ".join(f"{k} {v:.0f}" for k, v in many.items()) + ".")
+
+
+if __name__ == "__main__":
+    main()
