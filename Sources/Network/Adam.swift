@@ -76,7 +76,7 @@ public struct Adam: Optimizer {
                             let vi = b2 * load8(vp + i) + (1 - b2) * gi * gi
                             store8(mi, mp + i)
                             store8(vi, vp + i)
-                            store8(pi - stepSize * mi / (vi.squareRoot() / correction2Root + eps), pp + i)
+                            store8(pi - stepSize * mi / (laneSquareRoot(vi) / correction2Root + eps), pp + i)
                             i += 8
                         }
                         while i < count {
