@@ -51,7 +51,9 @@ public struct ExperimentRunner: Sendable {
         let start = ContinuousClock.now
         let probing = config.probeEvery > 0 ? ExperimentRunner.planProbes(plan, schemes: schemes, config: config, data: data) : nil
         let runs = shard.map { plan.runs(in: $0, inputs: self.data.train.featureCount, classes: self.data.train.classCount) } ?? plan.runs
-        let board = ResultBoard(count: runs.count)
+        // Longest first (ties in plan order), so a deep run never starts last and leaves the
+        // other cores idle; results still come back in plan order.
+        let board = ResultBoard(claimOrder: runs.longestFirst(inputs: data.train.featureCount, classes: data.train.classCount))
         let workers = min(jobs, max(1, runs.count))
         let config = self.config, data = self.data, total = runs.count
         let schemesByName = schemes
@@ -191,7 +193,8 @@ public struct ExperimentRunner: Sendable {
     }
 }
 
-/// Hands out run indices to workers and collects their results, under one lock.
+/// Hands out run indices to workers in `claimOrder` and collects their results by index,
+/// under one lock.
 final class ResultBoard: Sendable {
     private struct State {
         var next = 0
@@ -199,16 +202,20 @@ final class ResultBoard: Sendable {
         var results: [RunResult?]
     }
     private let state: Mutex<State>
+    private let claimOrder: [Int]
 
-    init(count: Int) {
-        state = Mutex(State(results: Array(repeating: nil, count: count)))
+    /// `claimOrder` is a permutation of the run indices 0..<n.
+    init(claimOrder: [Int]) {
+        precondition(claimOrder.sorted() == Array(claimOrder.indices), "ResultBoard: claim order must permute 0..<\(claimOrder.count)")
+        self.claimOrder = claimOrder
+        state = Mutex(State(results: Array(repeating: nil, count: claimOrder.count)))
     }
 
     func claimNext() -> Int? {
         state.withLock { s in
-            guard s.next < s.results.count else { return nil }
+            guard s.next < claimOrder.count else { return nil }
             defer { s.next += 1 }
-            return s.next
+            return claimOrder[s.next]
         }
     }
 

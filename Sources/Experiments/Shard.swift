@@ -34,13 +34,22 @@ extension PlannedRun {
     }
 }
 
+extension Array where Element == PlannedRun {
+    /// The indices from the most to the least costly run (ties in plan order): the order
+    /// `ExperimentRunner`'s workers claim runs in, and shards are filled in.
+    public func longestFirst(inputs: Int, classes: Int) -> [Int] {
+        let costs = map { $0.estimatedCost(inputs: inputs, classes: classes) }
+        return indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
+    }
+}
+
 extension ExperimentPlan {
     /// Which shard (0-based) each run goes to: longest first, each to the shard with the
     /// least cost so far (ties: the lower shard, then plan order). Deterministic, so every
     /// machine computes the same split from the same config and data shape.
     public func assignment(shards: Int, inputs: Int, classes: Int) -> [Int] {
         let costs = runs.map { $0.estimatedCost(inputs: inputs, classes: classes) }
-        let order = runs.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
+        let order = runs.longestFirst(inputs: inputs, classes: classes)
         var load = Array(repeating: 0.0, count: shards)
         var shardOf = Array(repeating: 0, count: runs.count)
         for index in order {

@@ -115,6 +115,19 @@ import TestSupport
         #expect((loads.max() ?? 0) - (loads.min() ?? 0) <= largest)
     }
 
+    @Test func workersClaimTheCostliestRunsFirstAndKeepPlanOrderOnTies() throws {
+        let plan = try ExperimentPlan(Presets.named("saxe2013"))
+        let order = plan.runs.longestFirst(inputs: 784, classes: 10)
+        #expect(order.sorted() == Array(plan.runs.indices))
+        let costs = order.map { plan.runs[$0].estimatedCost(inputs: 784, classes: 10) }
+        #expect(costs == costs.sorted(by: >) && costs.first! > costs.last!)
+        for (a, b) in zip(order, order.dropFirst()) where costs[order.firstIndex(of: a)!] == costs[order.firstIndex(of: b)!] {
+            #expect(a < b)
+        }
+        let udacity = try ExperimentPlan(Presets.udacity)
+        #expect(udacity.runs.longestFirst(inputs: 784, classes: 10) == Array(udacity.runs.indices))
+    }
+
     @Test func shardSpecsAreChecked() throws {
         #expect(try Shard.parse(" 3/8 ") == Shard(index: 3, count: 8))
         for bad in ["0/2", "3/2", "2", "a/b", "1/0"] { #expect(throws: ConfigError.self) { try Shard.parse(bad) } }
