@@ -8,23 +8,19 @@ enum ExperimentOutput {
     /// The config file written next to the report in `folder`.
     static func configFile(in folder: URL) -> URL { folder.appendingPathComponent("config.yaml") }
 
-    /// Renders first, then writes each file atomically: a failure leaves no half report.
-    /// Errors are one line for `failWithBadInput`.
-    static func write(_ result: ExperimentResult, to folder: URL, templates: TemplateSet,
-                      figures: ReportFigures) throws(ExperimentOutputError) {
-        let configFile = configFile(in: folder)
+    /// Renders all four files first, then writes them together through `StagedWrite`: a
+    /// failure (disk full, read-only folder) leaves the folder as it was — the previous
+    /// report and metrics intact, nothing half-written. Errors are one line for `failWithBadInput`.
+    static func write(_ result: ExperimentResult, to folder: URL, templates: TemplateSet, figures: ReportFigures,
+                      writer: StagedWrite = StagedWrite()) throws(ExperimentOutputError) {
+        let files: [OutputFile]
         do {
-            let html = try HTMLReport.render(result, templates: templates, figures: figures)
-            let metricsFile = try ResultsStore.write(result, toFolder: folder)
-            let reportFile = try HTMLReport.write(html, toFolder: folder)
-            let summaryFile = try SummaryMarkdown.write(SummaryMarkdown.render(result), toFolder: folder)
-            do { try Data(ConfigFile.render(result.config).utf8).write(to: configFile, options: .atomic) } catch {
-                throw ReportError.unwritable(path: configFile.path, reason: error.localizedDescription)
-            }
-            print("Wrote \(metricsFile.path)")
-            print("Wrote \(reportFile.path) (\(Console.size(of: reportFile)))")
-            print("Wrote \(summaryFile.path)")
-            print("Wrote \(configFile.path) (the effective config: `\(result.command)` reruns it)")
+            files = [
+                OutputFile(name: "metrics.json", data: try ResultsStore.encode(result)),
+                OutputFile(name: HTMLReport.fileName, text: try HTMLReport.render(result, templates: templates, figures: figures)),
+                OutputFile(name: SummaryMarkdown.fileName, text: SummaryMarkdown.render(result)),
+                OutputFile(name: configFile(in: folder).lastPathComponent, text: ConfigFile.render(result.config)),
+            ]
         } catch let error as ReportError {
             throw ExperimentOutputError(description: error.description)
         } catch let error as ResultsError {
@@ -32,6 +28,15 @@ enum ExperimentOutput {
         } catch {
             throw ExperimentOutputError(description: "\(error)")
         }
+        let written: [URL]
+        do { written = try writer.write(files, toFolder: folder) } catch {
+            throw ExperimentOutputError(description: error.description)
+        }
+        let (metricsFile, reportFile, summaryFile, configFile) = (written[0], written[1], written[2], written[3])
+        print("Wrote \(metricsFile.path)")
+        print("Wrote \(reportFile.path) (\(Console.size(of: reportFile)))")
+        print("Wrote \(summaryFile.path)")
+        print("Wrote \(configFile.path) (the effective config: `\(result.command)` reruns it)")
     }
 }
 
