@@ -27,6 +27,10 @@ struct Initscope: ParsableCommand {
     /// Parses and runs, mapping every usage error to exit status 2 (ArgumentParser's own
     /// default is 64) so scripts see one code for "fix your input".
     static func main() {
+        if let problem = NonUTF8Input.problem() {
+            FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
+            Foundation.exit(ExitStatus.badInput.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
