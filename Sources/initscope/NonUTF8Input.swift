@@ -11,7 +11,9 @@ enum NonUTF8Input {
         for index in 1..<Int(CommandLine.argc) {
             guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) == nil else { continue }
             let shown = String(decoding: bytes(of: raw), as: UTF8.self)
-            return "argument \(index) '\(shown)' is not valid UTF-8 (shown with \u{FFFD} for the bad bytes); initscope reads "
+            let flag = index > 1 ? CommandLine.arguments[index - 1] : ""
+            let which = flag.hasPrefix("--") && !flag.contains("=") ? "the value of \(flag)" : "argument \(index)"
+            return "\(which) '\(shown)' is not valid UTF-8 (shown with \u{FFFD} for the bad bytes); initscope reads "
                 + "paths as UTF-8. Rename the file or folder, or reach it through a symlink with a UTF-8 name (ln -s)."
         }
         if let folder = workingFolderBytes(), String(validating: folder, as: UTF8.self) == nil {
