@@ -138,7 +138,7 @@ enum BadInputs {
         },
         Case("unknown initializer") { s in
             let config = try s.config(replacing: ["[zeros]": "[zeros, he_norml]"])
-            return (["run", config.path], [config.path + ":10:", "he_norml", "Did you mean 'he_normal'?"])
+            return (["run", config.path], [config.path + ":10:", "Unknown initializer 'he_norml'. Did you mean 'he_normal'? Use one of"])
         },
         Case("unknown activation") { s in
             let config = try s.config(replacing: ["hidden_sizes: [4]": "hidden_sizes: [4]\n  activation: tahn"])
@@ -170,10 +170,10 @@ enum BadInputs {
         },
         Case("config file missing") { s in
             let missing = s.url("none.yaml")
-            return (["run", missing.path], [missing.path, "cannot read"])
+            return (["run", missing.path], [missing.path, "cannot read this config file: no such file"])
         },
         Case("config path is a folder") { s in
-            (["run", s.folder.path], [s.folder.path])
+            (["run", s.folder.path], [s.folder.path, "cannot read this config file: it is a folder"])
         },
         Case("config file and --preset") { s in
             (["run", try s.config().path, "--preset", "udacity"], ["--preset", "give either a config file or --preset"])
