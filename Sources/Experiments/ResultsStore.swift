@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reads and writes metrics.json. Writing is atomic (temporary file, then rename), so a
-/// crash never leaves half a file; NaN and ±Inf are written as the strings "NaN",
+/// Reads and writes metrics.json. Writing goes through `StagedWrite` (temporary file, then rename), so a
+/// failure or crash never leaves half a file; NaN and ±Inf are written as the strings "NaN",
 /// "Infinity" and "-Infinity". Keys are sorted; the JSON is compact (no indentation), since
 /// probes make it large and it is embedded in the report (`jq .` pretty-prints it).
 public enum ResultsStore {
@@ -19,16 +19,9 @@ public enum ResultsStore {
     public static func write(_ result: ExperimentResult, toFolder folder: URL,
                              fileName: String = "metrics.json") throws(ResultsError) -> URL {
         let data = try encode(result)
-        let file = folder.appendingPathComponent(fileName)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .unwritable(path: folder.path, reason: Self.reason(error))
+        do { return try StagedWrite().write([OutputFile(name: fileName, data: data)], toFolder: folder)[0] } catch {
+            throw .output(error)
         }
-        do { try data.write(to: file, options: .atomic) } catch {
-            throw .unwritable(path: file.path, reason: Self.reason(error))
-        }
-        return file
     }
 
     public static func read(_ file: URL) throws(ResultsError) -> ExperimentResult {
@@ -55,7 +48,8 @@ public enum ResultsStore {
 
 public enum ResultsError: Error, CustomStringConvertible, Equatable {
     case encoding(String)
-    case unwritable(path: String, reason: String)
+    /// The file could not be written; the folder is as it was.
+    case output(OutputWriteError)
     case unreadable(path: String, reason: String)
     case malformed(path: String, reason: String)
     case unsupportedSchema(path: String, found: Int, expected: Int)
@@ -64,8 +58,8 @@ public enum ResultsError: Error, CustomStringConvertible, Equatable {
         switch self {
         case let .encoding(reason):
             return "Could not encode the results: \(reason). Please report this as a bug."
-        case let .unwritable(path, reason):
-            return "Cannot write '\(path)': \(reason). Pass --output DIR with a writable folder."
+        case let .output(error):
+            return error.description
         case let .unreadable(path, reason):
             return "Cannot read '\(path)': \(reason). Check the path to metrics.json."
         case let .malformed(path, reason):

@@ -1,18 +1,14 @@
 import Foundation
+import Experiments
 
 /// Writes one of the report's text files (report.html, compare.html, summary.md,
-/// compare.md) into a folder, creating it, through a temporary file and a rename, so a
-/// crash never leaves half a file.
+/// compare.md) into a folder, creating it, through `StagedWrite` (a temporary file, then a
+/// rename), so neither a failure nor a crash leaves half a file.
 enum ReportFile {
     @discardableResult
     static func write(_ text: String, named name: String, toFolder folder: URL) throws(ReportError) -> URL {
-        let file = folder.appendingPathComponent(name)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: file, options: .atomic)
-        } catch {
-            throw .unwritable(path: file.path, reason: (error as NSError).localizedDescription)
+        do { return try StagedWrite().write([OutputFile(name: name, text: text)], toFolder: folder)[0] } catch {
+            throw .output(error)
         }
-        return file
     }
 }

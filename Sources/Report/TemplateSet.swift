@@ -26,28 +26,39 @@ public struct TemplateSet: Sendable {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .templateFolderMissing(path: folder.path)
         }
-        let page = try read(folder.appendingPathComponent("report.mustache")) ?? EmbeddedTemplates.report
+        let pageFile = folder.appendingPathComponent("report.mustache")
+        var files: [String: String] = [:]   // template name → the file it was read from
+        let page = try read(pageFile).map { text in files[pageName] = pageFile.path; return text } ?? EmbeddedTemplates.report
         let css = try read(folder.appendingPathComponent("report.css")) ?? EmbeddedTemplates.stylesheet
         var partials = EmbeddedTemplates.partials
         let partialsFolder = folder.appendingPathComponent("partials")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: partialsFolder.path)) ?? []
         for file in names.sorted() where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
-            if let text = try read(partialsFolder.appendingPathComponent(file)) { partials[name] = text }
+            let url = partialsFolder.appendingPathComponent(file)
+            if let text = try read(url) {
+                partials[name] = text
+                files[name] = url.path
+            }
         }
-        return try TemplateSet(page: page, stylesheet: css, partials: partials, folder: folder.path)
+        return try TemplateSet(page: page, stylesheet: css, partials: partials, folder: folder.path, files: files)
     }
 
-    init(page: String, stylesheet: String, partials: [String: String], folder: String?) throws(ReportError) {
+    /// `files` names the file each overriding template came from, for error messages.
+    init(page: String, stylesheet: String, partials: [String: String], folder: String?,
+         files: [String: String] = [:]) throws(ReportError) {
+        func file(_ name: String) -> String {
+            files[name] ?? "built-in " + (name == Self.pageName ? "\(name).mustache" : "partials/\(name).mustache")
+        }
         var library = MustacheLibrary()
-        try Self.register(page, named: Self.pageName, in: &library)
+        try Self.register(page, named: Self.pageName, file: file(Self.pageName), in: &library)
         for (name, text) in partials.sorted(by: { $0.key < $1.key }) {
-            try Self.register(text, named: name, in: &library)
+            try Self.register(text, named: name, file: file(name), in: &library)
         }
         // Every partial reference, in the page and in partials, must resolve.
         for (name, text) in [(Self.pageName, page)] + partials.sorted(by: { $0.key < $1.key }) {
             for reference in Self.partialReferences(in: text) where partials[reference] == nil {
-                throw .missingPartial(template: name, partial: reference, folder: folder)
+                throw .missingPartial(template: file(name), partial: reference, folder: folder)
             }
         }
         self.library = library
@@ -63,12 +74,13 @@ public struct TemplateSet: Sendable {
         return html
     }
 
-    private static func register(_ text: String, named name: String, in library: inout MustacheLibrary) throws(ReportError) {
+    private static func register(_ text: String, named name: String, file: String,
+                                 in library: inout MustacheLibrary) throws(ReportError) {
         do { try library.register(text, named: name) } catch let error as MustacheTemplate.ParserError {
-            throw .templateSyntax(name: name, line: error.context.lineNumber, column: error.context.columnNumber,
-                                  reason: String(describing: error.error))
+            throw .templateSyntax(file: file, line: error.context.lineNumber, column: error.context.columnNumber,
+                                  reason: TemplateSyntaxReason.words(for: error.error))
         } catch {
-            throw .templateSyntax(name: name, line: 0, column: 0, reason: String(describing: error))
+            throw .templateSyntax(file: file, line: 0, column: 0, reason: TemplateSyntaxReason.words(for: error))
         }
     }
 

@@ -93,13 +93,18 @@ struct CompareCommand: ParsableCommand {
         let markdown = CompareMarkdown.render(comparison)
         print(markdown)
         if let problem = OutputFolder.problem(folder) { throw failWithBadInput(problem) }
+        let html: String
+        do { html = try CompareReport.render(comparison, base: before, head: after) } catch {
+            throw failWithBadInput(error.description)
+        }
+        // Both files or neither: a failed write leaves the folder's previous comparison intact.
+        let written: [URL]
         do {
-            let html = try CompareReport.render(comparison, base: before, head: after)
-            let markdownFile = try CompareMarkdown.write(markdown, toFolder: folder)
-            let htmlFile = try CompareReport.write(html, toFolder: folder)
-            Console.note("Wrote \(markdownFile.path)")
-            Console.note("Wrote \(htmlFile.path) (\(Console.size(of: htmlFile)))")
+            written = try StagedWrite().write([OutputFile(name: CompareMarkdown.fileName, text: markdown),
+                                               OutputFile(name: CompareReport.fileName, text: html)], toFolder: folder)
         } catch { throw failWithBadInput(error.description) }
+        Console.note("Wrote \(written[0].path)")
+        Console.note("Wrote \(written[1].path) (\(Console.size(of: written[1])))")
 
         Console.note(comparison.verdict)
         if !comparison.passes { throw ExitCode(ExitStatus.findings.rawValue) }

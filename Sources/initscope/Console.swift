@@ -42,25 +42,3 @@ final class ProgressLine: Sendable {
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
     }
 }
-
-/// Checks before training that results can be written, so a long run never ends in
-/// "cannot write".
-enum OutputFolder {
-    static func problem(_ folder: URL) -> String? {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                return "--output '\(folder.path)' is a file, not a folder. Pass --output DIR with a folder path."
-            }
-        } else {
-            do { try manager.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-                return "Cannot create output folder '\(folder.path)'. Pass --output DIR with a writable location."
-            }
-        }
-        guard manager.isWritableFile(atPath: folder.path) else {
-            return "Output folder '\(folder.path)' is not writable. Pass --output DIR with a writable folder."
-        }
-        return nil
-    }
-}

@@ -9,35 +9,47 @@ enum ExperimentOutput {
     /// The config file written next to the report in `folder`.
     static func configFile(in folder: URL) -> URL { folder.appendingPathComponent("config.yaml") }
 
-    /// Renders first, then writes each file atomically: a failure leaves no half report.
-    /// Errors are one line for `failWithBadInput`. `htmlReport: false` skips the charts and
-    /// report.html.
-    static func write(_ result: ExperimentResult, to folder: URL, templates: TemplateSet,
-                      figures: ReportFigures, htmlReport: Bool = true) throws(ExperimentOutputError) {
-        let configFile = configFile(in: folder)
+    /// Renders all the files first, then writes them together through `StagedWrite`: a
+    /// failure (disk full, read-only folder) leaves the folder as it was — the previous
+    /// report and metrics intact, nothing half-written. Errors are one line for
+    /// `failWithBadInput`. `htmlReport: false` (`run --no-report`) draws no charts and writes
+    /// no report.html.
+    static func write(_ result: ExperimentResult, to folder: URL, templates: TemplateSet, figures: ReportFigures,
+                      htmlReport: Bool = true, writer: StagedWrite = StagedWrite()) throws(ExperimentOutputError) {
+        var files: [OutputFile]
+        var renderSeconds = 0.0
         do {
-            let renderStart = ContinuousClock.now
-            let html = htmlReport ? try HTMLReport.render(result, templates: templates, figures: figures) : nil
-            let renderSeconds = renderStart.duration(to: .now) / .seconds(1)
-            let metricsFile = try ResultsStore.write(result, toFolder: folder)
-            let reportFile = try html.map { html throws(ReportError) in try HTMLReport.write(html, toFolder: folder) }
-            let summaryFile = try SummaryMarkdown.write(SummaryMarkdown.render(result), toFolder: folder)
-            do { try Data(ConfigFile.render(result.config).utf8).write(to: configFile, options: .atomic) } catch {
-                throw ReportError.unwritable(path: configFile.path, reason: error.localizedDescription)
+            files = [OutputFile(name: "metrics.json", data: try ResultsStore.encode(result))]
+            if htmlReport {
+                let renderStart = ContinuousClock.now
+                files.append(OutputFile(name: HTMLReport.fileName, text: try HTMLReport.render(result, templates: templates, figures: figures)))
+                renderSeconds = renderStart.duration(to: .now) / .seconds(1)
             }
-            print("Wrote \(metricsFile.path)")
-            if let reportFile {
-                print("Wrote \(reportFile.path) (\(Console.size(of: reportFile)), charts and HTML built in "
-                    + "\(String(format: "%.2f", renderSeconds)) s)")
-            }
-            print("Wrote \(summaryFile.path)")
-            print("Wrote \(configFile.path) (the effective config: `\(result.command)` reruns it)")
+            files += [
+                OutputFile(name: SummaryMarkdown.fileName, text: SummaryMarkdown.render(result)),
+                OutputFile(name: configFile(in: folder).lastPathComponent, text: ConfigFile.render(result.config)),
+            ]
         } catch let error as ReportError {
             throw ExperimentOutputError(description: error.description)
         } catch let error as ResultsError {
             throw ExperimentOutputError(description: error.description)
         } catch {
             throw ExperimentOutputError(description: "\(error)")
+        }
+        let written: [URL]
+        do { written = try writer.write(files, toFolder: folder) } catch {
+            throw ExperimentOutputError(description: error.description)
+        }
+        for file in written {
+            switch file.lastPathComponent {
+            case HTMLReport.fileName:
+                print("Wrote \(file.path) (\(Console.size(of: file)), charts and HTML built in "
+                    + "\(String(format: "%.2f", renderSeconds)) s)")
+            case configFile(in: folder).lastPathComponent:
+                print("Wrote \(file.path) (the effective config: `\(result.command)` reruns it)")
+            default:
+                print("Wrote \(file.path)")
+            }
         }
     }
 }

@@ -27,12 +27,21 @@ struct Initscope: ParsableCommand {
     /// Parses and runs, mapping every usage error to exit status 2 (ArgumentParser's own
     /// default is 64) so scripts see one code for "fix your input".
     static func main() {
+        if let problem = NonUTF8Input.problem() {
+            FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
+            Foundation.exit(ExitStatus.badInput.rawValue)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                // One line, like every other bad-input error: the problem, then where the options are.
+                var message = self.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+                if !(message.hasSuffix(".") || message.hasSuffix("?")) { message += "." }
+                let command = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+                    .first { $0 == CommandLine.arguments.dropFirst().first } ?? "run"
+                FileHandle.standardError.write(Data("error: \(message) See 'initscope \(command) --help'.\n".utf8))
                 Foundation.exit(ExitStatus.badInput.rawValue)
             }
             exit(withError: error)

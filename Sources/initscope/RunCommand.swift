@@ -80,7 +80,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Record per-layer statistics every N optimizer steps (plus step 0 and the last); 0 turns probes off (default: the config's, 50).")
     var probeEvery: Int?
 
-    @Flag(help: "Write metrics.json, summary.md and config.yaml but no report.html (no charts are drawn).")
+    @Flag(help: "Write metrics.json, summary.md and config.yaml but no report.html (no charts are drawn; a report.html already in the folder is left as it was).")
     var noReport = false
 
     @OptionGroup var report: ReportOptions
@@ -91,6 +91,9 @@ struct RunCommand: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more, got \(jobs).") }
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be 1 or more, got \(epochs).") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be 1 or more, got \(batchSize).") }
+        if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
+            throw ValidationError("--learning-rate must be a positive number such as 0.001, got \(learningRate).")
+        }
         if let probeEvery, probeEvery < 0 { throw ValidationError("--probe-every must be 0 (off) or more, got \(probeEvery).") }
         if let shard { do { _ = try Shard.parse(shard) } catch { throw ValidationError(error.description) } }
         // The config (file, preset and overrides) is checked at the start of run(), where its
@@ -129,6 +132,11 @@ struct RunCommand: ParsableCommand {
 
         let splits: DatasetSplits
         do { splits = try experiment.loadData(for: config) } catch { throw failWithBadInput(error.description) }
+        if config.batchSize > splits.train.count {
+            // The trainer clamps the batch to the whole split; say so rather than silently.
+            Console.note("warning: training.batch_size \(config.batchSize) is larger than the \(splits.train.count) training "
+                + "examples; each epoch is one batch of \(splits.train.count). Lower --batch-size (or training.batch_size) to silence this.")
+        }
         let plan: ExperimentPlan
         do { plan = try ExperimentPlan(config) } catch { throw failWithBadInput(error.description) }
         let runCount = shard.map { plan.runs(in: $0, inputs: splits.train.featureCount, classes: splits.train.classCount).count }

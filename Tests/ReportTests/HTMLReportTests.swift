@@ -52,6 +52,15 @@ import TestSupport
         #expect(attributeValues("src", in: html).allSatisfy { $0.hasPrefix("data:image/png;base64,") })
     }
 
+    /// A path that reached the result with bytes that were not UTF-8 arrives as U+FFFD (the
+    /// CLI refuses such arguments; a metrics.json from elsewhere may still carry them).
+    @Test func aSourcePathDecodedFromBadBytesStillRenders() throws {
+        let source = String(decoding: Array("/data/".utf8) + [0xFF, 0xFE] + Array("<i>/x.gz".utf8), as: UTF8.self)
+        let html = try render(sampleResult(source: source))
+        #expect(html.contains("/data/\u{FFFD}\u{FFFD}&lt;i&gt;") && !html.contains("<i>/x.gz"))
+        #expect(html.hasSuffix("</html>\n") || html.hasSuffix("</html>"))
+    }
+
     @Test func leaderboardIsSortedByFinalAccuracyAndShowsTheFacts() throws {
         let page = try render(sampleResult(labels: ["zeros-first", "best"]).withRunsSwapped())
         let html = try #require(page.range(of: "<section id=\"leaderboard\">").map { String(page[$0.lowerBound...]) })

@@ -45,7 +45,8 @@ import TestSupport
             try TemplateSet.overridden(by: URL(fileURLWithPath: "/nonexistent/templates"))
         }
         let missing = try folder(["report.mustache": "{{> sidebar}}"])
-        #expect(throws: ReportError.missingPartial(template: "report", partial: "sidebar", folder: missing.path)) {
+        let page = missing.appendingPathComponent("report.mustache").path
+        #expect(throws: ReportError.missingPartial(template: page, partial: "sidebar", folder: missing.path)) {
             try TemplateSet.overridden(by: missing)
         }
         let broken = try folder(["partials/facts.mustache": "line one\n{{#facts}} unclosed"])
@@ -53,9 +54,10 @@ import TestSupport
             _ = try TemplateSet.overridden(by: broken)
             Issue.record("a template syntax error was accepted")
         } catch {
-            guard case let .templateSyntax(name, line, _, _) = error else { Issue.record("wrong error \(error)"); return }
-            #expect(name == "facts" && line == 2)
-            #expect(error.description.contains("facts") && error.description.contains("line 2"))
+            guard case let .templateSyntax(file, line, _, _) = error else { Issue.record("wrong error \(error)"); return }
+            let path = broken.appendingPathComponent("partials/facts.mustache").path
+            #expect(file == path && line == 2)
+            #expect(error.description.hasPrefix("\(path):2:") && !error.description.contains("\n"))
         }
     }
 }

@@ -26,6 +26,21 @@ public enum CommandLineTool {
         process.executableURL = try binary()
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        return try launch(process)
+    }
+
+    /// Runs `script` with `/bin/sh -c`, with `$TOOL` naming the binary and `environment` added:
+    /// for arguments a Swift string cannot hold, such as path bytes that are not UTF-8.
+    public static func shell(_ script: String, environment: [String: String] = [:]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(environment) { $1 }.merging(["TOOL": try binary().path]) { $1 }
+        return try launch(process)
+    }
+
+    private static func launch(_ process: Process) throws -> Outcome {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -31,8 +31,11 @@ public enum ConfigFile {
         let path = url.relativePath
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            let why = !exists ? ": no such file" : isFolder.boolValue ? ": it is a folder" : ""
             throw .file(path: path, line: nil, column: nil, keyPath: "",
-                        message: "cannot read this config file. Pass the path of a YAML config, or start one with `initscope presets udacity > my.yaml`.")
+                        message: "cannot read this config file\(why). Pass the path of a YAML config, or start one with `initscope presets udacity > my.yaml`.")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .file(path: path, line: nil, column: nil, keyPath: "",

@@ -118,6 +118,8 @@ struct ConfigReader {
                 let typed = String(spec.prefix { $0 != "(" })
                 let names = InitializerSpec.catalogue.map { String($0.pattern.prefix { $0 != "(" }) }
                 hint = KeySuggestion.didYouMean(typed, among: names)
+                // InitializerSpec's own message may already carry the same suggestion; say it once.
+                if error.description.contains(hint.trimmingCharacters(in: .whitespaces)) { hint = "" }
             }
             throw node.error("\(node.keyPath) = \(spec): \(error.description)\(hint)")
         }
