@@ -5,20 +5,29 @@ import Datasets
 
 /// The training loop: for each epoch, shuffle, then per batch forward → loss → backward →
 /// optimizer step, then evaluate on the test split. Emits `TrainingEvent`s to observers.
+///
+/// A run stops early when its numbers go non-finite — the batch loss, or any parameter
+/// after the update (`DivergenceCheck`) — and records where (`TrainingHistory.divergence`);
+/// or when `interruption` is requested, checked before every batch (`wasInterrupted`).
 public final class Trainer {
     public let network: MLP
     public let settings: TrainingSettings
     public private(set) var optimizer: any Optimizer
     /// Optimizer steps taken so far in `fit` (the diverging step counts: its loss was seen).
     public private(set) var stepsTaken = 0
+    /// True when `fit` stopped because `interruption` was requested: the history is cut
+    /// short and not a result.
+    public private(set) var wasInterrupted = false
     private let observers: [any TrainingObserver]
+    private let interruption: InterruptionFlag?
 
     public init(network: MLP, optimizer: any Optimizer, settings: TrainingSettings,
-                observers: [any TrainingObserver] = []) {
+                observers: [any TrainingObserver] = [], interruption: InterruptionFlag? = nil) {
         self.network = network
         self.optimizer = optimizer
         self.settings = settings
         self.observers = observers
+        self.interruption = interruption
     }
 
     /// Trains on `train`, evaluating on `test` after every epoch. `dataOrder` shuffles the
@@ -38,12 +47,23 @@ public final class Trainer {
         var labels: [Int32] = []
         labels.reserveCapacity(batchSize)
         var step = 0
+        // Weights drawn non-finite (an overflowing scale) would make every later check lie.
+        if let l = DivergenceCheck.firstLayerWithNonFiniteParameters(network) {
+            history.record(Divergence(step: 0, layer: l + 1, what: .weights))
+            emit(.runEnd(history))
+            return history
+        }
 
         epochs: for epoch in 1...settings.epochs {
             order.shuffle(using: &dataOrder)
             let epochStart = ContinuousClock.now
             var lossSum = 0.0
             for start in stride(from: 0, to: train.count, by: batchSize) {
+                if interruption?.isRequested == true {
+                    wasInterrupted = true
+                    history.trainSeconds += epochStart.secondsElapsed
+                    break epochs
+                }
                 let indices = order[start..<min(start + batchSize, train.count)]
                 let loss: Float
                 if indices.count == batchSize {
@@ -59,12 +79,18 @@ public final class Trainer {
                 stepsTaken = step
                 history.batchLosses.append(loss)
                 guard loss.isFinite else {
-                    history.divergedAtStep = step
+                    history.record(DivergenceCheck.locate(in: network, step: step, loss: loss, updated: false))
                     history.trainSeconds += epochStart.secondsElapsed
                     emit(.batchEnd(step: step, epoch: epoch, loss: loss))
                     break epochs
                 }
                 optimizer.update(network)
+                guard DivergenceCheck.parametersAreFinite(network) else {
+                    history.record(DivergenceCheck.locate(in: network, step: step, loss: loss, updated: true))
+                    history.trainSeconds += epochStart.secondsElapsed
+                    emit(.batchEnd(step: step, epoch: epoch, loss: loss))
+                    break epochs
+                }
                 lossSum += Double(loss)
                 emit(.batchEnd(step: step, epoch: epoch, loss: loss))
             }
