@@ -1,18 +1,22 @@
-/// `divergence` — the loss became NaN/Inf (the trainer stopped the run there) or ended far
-/// above where it started. Only this run is affected; the others go on.
+import Training
+
+/// `divergence` — the loss, a layer's activations, gradients or weights became NaN/Inf (the
+/// trainer stopped the run there and recorded where), or the loss ended far above where it
+/// started. Only this run is affected; the others go on.
 public struct DivergenceRule: Rule {
     public let id = "divergence"
-    public let summary = "loss NaN/Inf, or above its start × factor"
+    public let summary = "loss, activations, gradients or weights NaN/Inf, or loss above its start × factor"
 
     public init() {}
 
     public func findings(in run: RunEvidence, thresholds: Thresholds) -> [Finding] {
         if let step = run.history.divergedAtStep {
+            let divergence = run.history.divergence
             return [run.finding(
-                id, .error, steps: step...step,
+                id, .error, layer: divergence?.layer, steps: step...step,
                 evidence: [Evidence("step", Double(step)), Evidence("steps completed", Double(run.history.batchLosses.count))],
                 threshold: Threshold(key: "\(id).non_finite", value: 0),
-                explanation: "The loss became NaN or infinite at step \(step) and the run was stopped there: activations or gradients overflowed. The weights are far too large, or so is the learning rate.")]
+                explanation: Self.explanation(divergence, step: step))]
         }
         let factor = thresholds["\(id).factor"]
         // Against the very first batch: a blow-up can be under way within ten steps.
@@ -24,5 +28,25 @@ public struct DivergenceRule: Rule {
                        Evidence("growth", trend.end / first)],
             threshold: thresholds.threshold("\(id).factor"),
             explanation: "The loss grew \(Wording.factor(trend.end / first)) over the run instead of falling: training is unstable.")]
+    }
+
+    /// What went non-finite first, and what that usually means.
+    static func explanation(_ divergence: Divergence?, step: Int) -> String {
+        let cause = "The weights are far too large, or so is the learning rate."
+        guard let divergence else {
+            return "The loss became NaN or infinite at step \(step) and the run was stopped there: activations or gradients overflowed. \(cause)"
+        }
+        switch divergence.what {
+        case .activations:
+            return "Layer \(divergence.layer)'s outputs became NaN or infinite at step \(step) (the layers before it were finite) and the run was stopped there: the forward signal overflowed. \(cause)"
+        case .loss:
+            return "The loss became NaN or infinite at step \(step) with every layer's output finite — the logits were too far apart — and the run was stopped there. \(cause)"
+        case .gradients:
+            return "Layer \(divergence.layer)'s gradients became NaN or infinite at step \(step) while the loss was finite, and the run was stopped there: the backward signal overflowed. \(cause)"
+        case .weights:
+            return step == 0
+                ? "Layer \(divergence.layer)'s weights were NaN or infinite as initialized, so the run did not train. The initializer's scale overflowed."
+                : "Layer \(divergence.layer)'s weights became NaN or infinite in the update of step \(step) while the loss and gradients were finite, and the run was stopped there: the step itself overflowed. The learning rate is far too large."
+        }
     }
 }
