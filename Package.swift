@@ -62,7 +62,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "initscope", dependencies: [
-            "Tensor", "Experiments", "Datasets", "Initializers", "Network", "Report", "Diagnostics",
+            "Tensor", "Experiments", "Datasets", "Initializers", "Network", "Training", "Report", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
