@@ -1,11 +1,11 @@
 import Training
 
-/// `divergence` — the loss, a layer's activations, gradients or weights became NaN/Inf (the
-/// trainer stopped the run there and recorded where), or the loss ended far above where it
-/// started. Only this run is affected; the others go on.
+/// `divergence` — the loss or the weights became NaN/Inf (the trainer stopped the run there
+/// and recorded the first layer: weights, activations or the loss itself), or the loss
+/// ended far above where it started. Only this run is affected; the others go on.
 public struct DivergenceRule: Rule {
     public let id = "divergence"
-    public let summary = "loss, activations, gradients or weights NaN/Inf, or loss above its start × factor"
+    public let summary = "loss or weights NaN/Inf (first layer named), or loss above its start × factor"
 
     public init() {}
 
@@ -38,15 +38,13 @@ public struct DivergenceRule: Rule {
         }
         switch divergence.what {
         case .activations:
-            return "Layer \(divergence.layer)'s outputs became NaN or infinite at step \(step) (the layers before it were finite) and the run was stopped there: the forward signal overflowed. \(cause)"
+            return "Layer \(divergence.layer)'s outputs became NaN or infinite at step \(step) (every weight and the layers before it were finite) and the run was stopped there: the forward signal overflowed. \(cause)"
         case .loss:
-            return "The loss became NaN or infinite at step \(step) with every layer's output finite — the logits were too far apart — and the run was stopped there. \(cause)"
-        case .gradients:
-            return "Layer \(divergence.layer)'s gradients became NaN or infinite at step \(step) while the loss was finite, and the run was stopped there: the backward signal overflowed. \(cause)"
+            return "The loss became NaN or infinite at step \(step) with every weight and layer output finite — the logits were too far apart — and the run was stopped there. \(cause)"
         case .weights:
             return step == 0
                 ? "Layer \(divergence.layer)'s weights were NaN or infinite as initialized, so the run did not train. The initializer's scale overflowed."
-                : "Layer \(divergence.layer)'s weights became NaN or infinite in the update of step \(step) while the loss and gradients were finite, and the run was stopped there: the step itself overflowed. The learning rate is far too large."
+                : "Layer \(divergence.layer)'s weights were NaN or infinite at step \(step) and the run was stopped there: an earlier update overflowed (a gradient, or the step itself). The learning rate is far too large, or the gradients exploded."
         }
     }
 }

@@ -6,9 +6,10 @@ import Datasets
 /// The training loop: for each epoch, shuffle, then per batch forward → loss → backward →
 /// optimizer step, then evaluate on the test split. Emits `TrainingEvent`s to observers.
 ///
-/// A run stops early when its numbers go non-finite — the batch loss, or any parameter
-/// after the update (`DivergenceCheck`) — and records where (`TrainingHistory.divergence`);
-/// or when `interruption` is requested, checked before every batch (`wasInterrupted`).
+/// A run stops early when its numbers go non-finite — the batch loss at every step, every
+/// parameter when an epoch ends (`DivergenceCheck`) — and records where
+/// (`TrainingHistory.divergence`); or when `interruption` is requested, checked before
+/// every batch (`wasInterrupted`).
 public final class Trainer {
     public let network: MLP
     public let settings: TrainingSettings
@@ -79,20 +80,21 @@ public final class Trainer {
                 stepsTaken = step
                 history.batchLosses.append(loss)
                 guard loss.isFinite else {
-                    history.record(DivergenceCheck.locate(in: network, step: step, loss: loss, updated: false))
+                    history.record(DivergenceCheck.locate(in: network, step: step))
                     history.trainSeconds += epochStart.secondsElapsed
                     emit(.batchEnd(step: step, epoch: epoch, loss: loss))
                     break epochs
                 }
                 optimizer.update(network)
-                guard DivergenceCheck.parametersAreFinite(network) else {
-                    history.record(DivergenceCheck.locate(in: network, step: step, loss: loss, updated: true))
-                    history.trainSeconds += epochStart.secondsElapsed
-                    emit(.batchEnd(step: step, epoch: epoch, loss: loss))
-                    break epochs
-                }
                 lossSum += Double(loss)
                 emit(.batchEnd(step: step, epoch: epoch, loss: loss))
+            }
+            // The epoch's last update is seen by no later loss; a saturating activation can
+            // hide non-finite weights from the loss. One scan per epoch catches both.
+            if let l = DivergenceCheck.firstLayerWithNonFiniteParameters(network) {
+                history.record(Divergence(step: step, layer: l + 1, what: .weights))
+                history.trainSeconds += epochStart.secondsElapsed
+                break epochs
             }
             let trainSeconds = epochStart.secondsElapsed
             history.trainSeconds += trainSeconds

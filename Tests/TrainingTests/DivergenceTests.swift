@@ -24,9 +24,9 @@ import Training
     }
 
     func fit(_ network: MLP, on data: Dataset, optimizer: any Optimizer = SGD(learningRate: 0.01),
-             epochs: Int = 3) -> TrainingHistory {
+             epochs: Int = 3, batchSize: Int? = nil) -> TrainingHistory {
         let trainer = Trainer(network: network, optimizer: optimizer,
-                              settings: TrainingSettings(epochs: epochs, batchSize: data.count))
+                              settings: TrainingSettings(epochs: epochs, batchSize: batchSize ?? data.count))
         var order = SeededGenerator(seed: 1)
         return trainer.fit(train: data, test: data, dataOrder: &order)
     }
@@ -53,31 +53,40 @@ import Training
         #expect(history.divergence == Divergence(step: 1, layer: 1, what: .loss))
     }
 
-    @Test func anOverflowingUpdateNamesTheWeightsWhileTheLossWasFinite() throws {
-        // Finite loss and gradients (±15 on the output weights); lr × gradient overflows
-        // Float in the update itself.
+    @Test func anOverflowingUpdateIsNamedAtTheNextStepAsTheWeights() throws {
+        // Finite loss and gradients (±15 on the output weights) at step 1; lr × gradient
+        // overflows Float in the update itself. Step 2's loss is NaN, and its weights say why.
         let network = network([3, 4, 2], weight: 0.1)
-        let history = fit(network, on: data(rows: 1, features: 3, value: 100),
-                          optimizer: SGD(learningRate: .greatestFiniteMagnitude))
-        let divergence = try #require(history.divergence)
-        #expect(divergence.step == 1 && divergence.what == .weights, "\(divergence)")
+        let history = fit(network, on: data(rows: 2, features: 3, value: 100),
+                          optimizer: SGD(learningRate: .greatestFiniteMagnitude), batchSize: 1)
         // Equal output weights send layer 1 a zero gradient: only layer 2's update overflows.
-        #expect(divergence.layer == 2)
-        #expect(history.batchLosses.count == 1 && history.batchLosses[0].isFinite)
+        #expect(history.divergence == Divergence(step: 2, layer: 2, what: .weights))
+        #expect(history.batchLosses.count == 2 && history.batchLosses[0].isFinite && !history.batchLosses[1].isFinite)
+        #expect(history.divergenceStatus == "diverged at step 2 (layer 2's weights non-finite)")
     }
 
-    @Test func anOverflowingBackwardPassNamesTheGradients() throws {
+    @Test func anOverflowingBackwardPassIsNamedAtTheNextStepAsTheWeights() throws {
         // One hidden unit with a tiny output (bias 1e-30) times output weights of ±3e38:
         // finite logits (±3e8) and loss (6e8). Backward, ∂L/∂a = Σ ∂L/∂z·W overflows, and
-        // with it layer 1's ∂L/∂W; the output layer's own gradients stay finite.
+        // with it layer 1's ∂L/∂W and, after the update, its weights.
         let network = MLP(sizes: [2, 1, 4])
         network.layers[0].bias = [1e-30]
         network.layers[1].weight.storage = [-3e38, 3e38, 3e38, 3e38]
-        let x = Matrix(rows: 1, cols: 2, storage: [1, 1])
-        let data = Dataset(name: "tiny", source: "test", features: x, labels: [0], classCount: 4)
-        let history = fit(network, on: data)
-        #expect(history.divergence == Divergence(step: 1, layer: 1, what: .gradients))
-        #expect(history.batchLosses.count == 1 && history.batchLosses[0].isFinite)
+        let x = Matrix(rows: 2, cols: 2, storage: [1, 1, 1, 1])
+        let data = Dataset(name: "tiny", source: "test", features: x, labels: [0, 0], classCount: 4)
+        let history = fit(network, on: data, batchSize: 1)
+        #expect(history.divergence == Divergence(step: 2, layer: 1, what: .weights))
+        #expect(history.batchLosses.count == 2 && history.batchLosses[0].isFinite)
+    }
+
+    @Test func theLastUpdateOfAnEpochIsCheckedBeforeEvaluating() throws {
+        // One step per epoch: the overflowing update of step 1 is seen by no loss before
+        // the evaluation; the epoch-end scan stops the run there.
+        let network = network([3, 4, 2], weight: 0.1)
+        let history = fit(network, on: data(rows: 1, features: 3, value: 100),
+                          optimizer: SGD(learningRate: .greatestFiniteMagnitude), epochs: 1)
+        #expect(history.divergence == Divergence(step: 1, layer: 2, what: .weights))
+        #expect(history.epochs.isEmpty && history.batchLosses.count == 1)
     }
 
     @Test func nonFiniteInitialWeightsStopBeforeTheFirstStep() throws {
