@@ -175,10 +175,12 @@ struct RunCommand: ParsableCommand {
         do { try ExperimentOutput.write(result, to: outputFolder, templates: templates, figures: report.figures) } catch {
             throw failWithBadInput(error.description)
         }
-        let failing = diagnostics.failOn.failing(findings)
-        if !failing.isEmpty { Console.note(FailOn.verdict(failing, level: diagnostics.failOn)) }
         try exitIfInterrupted(interruption, result: result, rerun: result.command)
-        if !failing.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
+        let failing = diagnostics.failOn.failing(findings)
+        if !failing.isEmpty {
+            Console.note(FailOn.verdict(failing, level: diagnostics.failOn))
+            throw ExitCode(ExitStatus.findings.rawValue)
+        }
     }
 
     /// After an interruption, says what was written and exits with 128 + the signal number
