@@ -62,7 +62,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "initscope", dependencies: [
-            "Tensor", "Experiments", "Datasets", "Initializers", "Network", "Report", "Diagnostics",
+            "Tensor", "Experiments", "Datasets", "Initializers", "Network", "Training", "Report", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -82,7 +82,7 @@ let package = Package(
                     dependencies: ["Diagnostics", "Probes", "Training", "Network", "Initializers", "Datasets", "Tensor", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "CairoRendererTests", dependencies: ["CairoRenderer", "Charts"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Experiments", "Charts", "Templates", "Compression", "Probes", "Tensor", "TestSupport"]),
-        .testTarget(name: "initscopeTests", dependencies: ["initscope", "Experiments", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Experiments", "Training", "Charts", "Templates", "Compression", "Probes", "Tensor", "TestSupport"]),
+        .testTarget(name: "initscopeTests", dependencies: ["initscope", "Experiments", "Training", "Diagnostics", "TestSupport"]),
     ]
 )

@@ -25,6 +25,7 @@ public enum EmbeddedTemplates {
             "layer-table": text(PackageResources.layer_table_mustache),
             "jacobian": text(PackageResources.jacobian_mustache),
             "variants": text(PackageResources.variants_mustache),
+            "missing-runs": text(PackageResources.missing_runs_mustache),
         ]
     }
 

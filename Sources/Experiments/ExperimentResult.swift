@@ -31,6 +31,11 @@ public struct ExperimentResult: Sendable, Codable, Equatable {
     /// What the diagnostics rules found, most severe first (nil in files written before
     /// diagnostics existed: `diagnose()` computes them from the probes).
     public var findings: [Finding]?
+    /// true when the suite stopped before every planned run (of its shard) finished — it
+    /// was interrupted; absent in a complete result. `runs` then holds the finished runs only.
+    public var partial: Bool?
+    /// The planned runs not in `runs`, in plan order, with why (absent in a complete result).
+    public var missingRuns: [MissingRun]?
 
     public init(schemaVersion: Int = ExperimentResult.currentSchemaVersion, tool: ToolInfo = .current, createdAt: String,
                 config: ExperimentConfig, dataset: DatasetInfo, machine: MachineInfo, runs: [RunResult],

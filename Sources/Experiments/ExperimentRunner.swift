@@ -39,7 +39,11 @@ public struct ExperimentRunner: Sendable {
     /// Trains the plan's runs — or, with `shard`, only that shard's — and diagnoses them.
     /// Histogram ranges always come from the whole plan, so every shard bins alike and
     /// `ShardMerge` can rebuild the single-machine result.
-    public func run(shard: Shard? = nil,
+    ///
+    /// When `interruption` is requested, runs in progress stop at their next batch and are
+    /// abandoned, no new run starts, and the result is partial: the finished runs, with
+    /// every other planned run listed in `missingRuns`.
+    public func run(shard: Shard? = nil, interruption: InterruptionFlag? = nil,
                     progress: @escaping @Sendable (RunnerProgress) -> Void = { _ in }) throws(ConfigError) -> ExperimentResult {
         try config.validate()
         let plan = try ExperimentPlan(config)
@@ -58,7 +62,7 @@ public struct ExperimentRunner: Sendable {
         let config = self.config, data = self.data, total = runs.count
         let schemesByName = schemes
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = board.claimNext() {
+            while interruption?.isRequested != true, let index = board.claimNext() {
                 let planned = runs[index]
                 guard let scheme = schemesByName[planned.initializer] else { preconditionFailure("plan names \(planned.initializer)") }
                 let observer = ProgressObserver(label: planned.id, epochs: config.epochs) { update in
@@ -67,14 +71,25 @@ public struct ExperimentRunner: Sendable {
                     update.runsTotal = total
                     progress(update)
                 }
-                let result = ExperimentRunner.train(planned, scheme: scheme, config: config, data: data,
-                                                    probing: probing, observers: [observer])
-                board.store(result, at: index)
-                progress(RunnerProgress(runsDone: board.doneCount, runsTotal: total, runLabel: result.id,
-                                        epoch: config.epochs, epochs: config.epochs, step: 0, totalSteps: 0))
+                let outcome = ExperimentRunner.train(planned, scheme: scheme, config: config, data: data,
+                                                     probing: probing, observers: [observer], interruption: interruption)
+                switch outcome {
+                case let .finished(result):
+                    board.store(result, at: index)
+                    progress(RunnerProgress(runsDone: board.doneCount, runsTotal: total, runLabel: result.id,
+                                            epoch: config.epochs, epochs: config.epochs, step: 0, totalSteps: 0))
+                case let .interrupted(stepsTrained):
+                    board.abandon(index, stepsTrained: stepsTrained)
+                }
             }
         }
         let results = board.results()
+        let totalSteps = TrainingSettings(epochs: config.epochs, batchSize: config.batchSize)
+            .stepsPerEpoch(examples: data.train.count) * config.epochs
+        let reason = "interrupted (\(interruption?.reason ?? "stop requested"))"
+        let missing = board.missing().map { index, steps in
+            MissingRun(id: runs[index].id, reason: reason, stepsTrained: steps, totalSteps: totalSteps)
+        }
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         var result = ExperimentResult(
@@ -94,14 +109,26 @@ public struct ExperimentRunner: Sendable {
             gitCommit: nil,
             command: "")
         result.shard = shard
+        if !missing.isEmpty {
+            result.partial = true
+            result.missingRuns = missing
+        }
         result.findings = result.diagnose()
         return result
+    }
+
+    /// How one run ended: with a result, or abandoned part-way because an interruption was
+    /// requested (its numbers are dropped).
+    public enum RunOutcome: Sendable {
+        case finished(RunResult)
+        case interrupted(stepsTrained: Int)
     }
 
     /// One run: build the network, draw its weights from the initializer's own stream, and
     /// train it on the data order shared by every initializer of the experiment.
     public static func train(_ planned: PlannedRun, scheme: any Initializer, config: ExperimentConfig, data: DatasetSplits,
-                             probing: Probing? = nil, observers: [any TrainingObserver] = []) -> RunResult {
+                             probing: Probing? = nil, observers: [any TrainingObserver] = [],
+                             interruption: InterruptionFlag? = nil) -> RunOutcome {
         let start = ContinuousClock.now
         let (network, calibration) = initialNetwork(scheme, network: planned.network, seed: planned.seed, data: data,
                                                     calibrationBatch: config.batchSize)
@@ -116,11 +143,12 @@ public struct ExperimentRunner: Sendable {
         var dataOrder = SeededGenerator(seed: planned.seed, stream: "data-order", index: 0)
         let trainer = Trainer(network: network, optimizer: config.optimizer.makeOptimizer(for: network.layers),
                               settings: TrainingSettings(epochs: config.epochs, batchSize: config.batchSize),
-                              observers: observers + (probe.map { [$0] } ?? []))
+                              observers: observers + (probe.map { [$0] } ?? []), interruption: interruption)
         let history = trainer.fit(train: data.train, test: data.test, dataOrder: &dataOrder)
-        return RunResult(id: planned.id, initializer: scheme.name, variant: planned.variant, network: planned.network,
+        if trainer.wasInterrupted { return .interrupted(stepsTrained: trainer.stepsTaken) }
+        return .finished(RunResult(id: planned.id, initializer: scheme.name, variant: planned.variant, network: planned.network,
                          calibrationIterations: calibration, label: scheme.label, formula: scheme.formula, seed: planned.seed, layerSizes: sizes, history: history,
-                         probes: probe?.record, seconds: start.secondsElapsed, forecast: forecast, jacobian: jacobian)
+                         probes: probe?.record, seconds: start.secondsElapsed, forecast: forecast, jacobian: jacobian))
     }
 
     /// The network of one run as initialized: weights from the initializer's own stream for
@@ -200,6 +228,8 @@ final class ResultBoard: Sendable {
         var next = 0
         var done = 0
         var results: [RunResult?]
+        /// Steps taken by runs abandoned on an interruption, by index.
+        var abandoned: [Int: Int] = [:]
     }
     private let state: Mutex<State>
     private let claimOrder: [Int]
@@ -226,7 +256,18 @@ final class ResultBoard: Sendable {
         }
     }
 
+    func abandon(_ index: Int, stepsTrained: Int) {
+        state.withLock { $0.abandoned[index] = stepsTrained }
+    }
+
     var doneCount: Int { state.withLock { $0.done } }
+
+    /// Indices without a result, in order, with the steps each had taken (0: not started).
+    func missing() -> [(index: Int, stepsTrained: Int)] {
+        state.withLock { s in
+            s.results.indices.filter { s.results[$0] == nil }.map { ($0, s.abandoned[$0] ?? 0) }
+        }
+    }
 
     func results() -> [RunResult] {
         state.withLock { s in s.results.compactMap { $0 } }

@@ -16,6 +16,9 @@ public enum ShardMerge {
         var seenShards: [Int: String] = [:]
         for input in inputs {
             guard let shard = input.result.shard else { throw .notAShard(path: input.path) }
+            guard !input.result.isPartial else {
+                throw .partialShard(path: input.path, shard: shard, summary: input.result.partialSummary ?? "incomplete")
+            }
             guard shard.count == count else {
                 throw .mismatch(path: input.path, reference: first.path, what: "shard count (\(shard.count) vs \(count))")
             }
@@ -74,6 +77,8 @@ public enum MergeError: Error, CustomStringConvertible, Equatable {
     case missingRuns(ids: [String], shards: [Int], count: Int)
     case unplannedRuns(ids: [String])
     case badConfig(String)
+    /// The shard was interrupted: some of its runs are missing.
+    case partialShard(path: String, shard: Shard, summary: String)
 
     public var description: String {
         switch self {
@@ -95,6 +100,8 @@ public enum MergeError: Error, CustomStringConvertible, Equatable {
             return "Runs not in the config's plan: \(ids.joined(separator: ", ")). Merge only shards of the same config."
         case let .badConfig(message):
             return "The shards' config cannot be planned: \(message)"
+        case let .partialShard(path, shard, summary):
+            return "\(path) is a partial shard (\(summary)). Rerun it with `initscope run CONFIG --shard \(shard.index)/\(shard.count)` and merge again."
         }
     }
 }

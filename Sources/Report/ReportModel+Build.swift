@@ -28,14 +28,14 @@ extension ReportModel {
         let split = result.evaluationSplit
 
         self.generator = "\(result.tool.name) \(result.tool.version)"
-        self.title = "Weight initialization report — \(config.name)"
+        self.title = "Weight initialization report — \(config.name)" + (result.isPartial ? " (partial)" : "")
         self.subtitle = Self.subtitle(result, series: series)
         self.createdAt = Format.date(result.createdAt)
         self.css = css
         self.facts = Self.facts(result, series: series)
         self.notes = series.flatMap { s in
             s.runs.compactMap { run in
-                run.history.divergedAtStep.map { "\(s.label(of: run)) diverged at step \($0): its loss became NaN or infinite and the run stopped there." }
+                run.history.divergenceStatus.map { "\(s.label(of: run)) \($0): the run stopped there." }
             }
         }
         self.chance = Format.percent(chance)
@@ -68,6 +68,9 @@ extension ReportModel {
         self.metricsSize = "\(Format.bytes(compressed.count)) gzipped, \(Format.bytes(metricsJSON.count)) unpacked"
         self.schemaVersion = result.schemaVersion
         self.metricsTrimmed = EmbeddedMetrics.isTrimmed(result)
+        self.isPartial = result.isPartial
+        self.partialHeadline = Self.partialHeadline(result)
+        self.missingRuns = Self.missingRunRows(result)
     }
 }
 

@@ -35,7 +35,7 @@ extension ReportModel {
 
     /// "trained", "near chance", "diverged at step 40", or "diverged in 1 of 3 seeds (seed 1 at step 40)".
     static func status(_ s: RunSeries, diverged: [RunResult], failed: Bool) -> String {
-        if s.runs.count == 1, let step = s.representative.history.divergedAtStep { return "diverged at step \(step)" }
+        if s.runs.count == 1, let status = s.representative.history.divergenceStatus { return status }
         if !diverged.isEmpty {
             let which = diverged.compactMap { run in run.history.divergedAtStep.map { "seed \(run.seed) at step \($0)" } }
             return "diverged in \(diverged.count) of \(s.runs.count) seeds (\(which.joined(separator: ", ")))"
@@ -66,7 +66,7 @@ extension ReportModel {
                 return n == 0 ? nil : "\(severity.symbol) \(n)"
             }.joined(separator: " ")
             let accuracy = run.history.finalTestAccuracy
-            let status = run.history.divergedAtStep.map { "diverged at step \($0)" }
+            let status = run.history.divergenceStatus
                 ?? ((accuracy ?? 0) < chance * 1.5 ? "near chance" : "trained")
             return SeedRow(seed: "\(run.seed)", accuracy: accuracy.map(Format.percent) ?? "—",
                            loss: run.history.finalTestLoss.map(Format.loss) ?? "—", status: status,

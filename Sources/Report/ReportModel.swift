@@ -142,4 +142,8 @@ public struct ReportModel: Sendable {
     /// The download leaves out the probes of seeds not drawn in detail (see `EmbeddedMetrics`).
     public let metricsTrimmed: Bool
     public let schemaVersion: Int
+    /// An interrupted suite: which planned runs are missing, shown first on the page.
+    public let isPartial: Bool
+    public let partialHeadline: String
+    public let missingRuns: [MissingRunRow]
 }

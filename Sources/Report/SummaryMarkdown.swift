@@ -34,6 +34,10 @@ public enum SummaryMarkdown {
             lines.append("")
             for n in networks { lines.append("- **\(cell(n.name ?? "base"))**: \(cell(n.description))") }
         }
+        if result.isPartial {
+            lines += ["", "**\(ReportModel.partialHeadline(result)).** The runs below finished; these did not and are left out: "
+                + (result.missingRuns ?? []).map { "`\($0.id)` (\($0.progress))" }.joined(separator: ", ") + "."]
+        }
         if repeats {
             lines += ["", "Numbers are mean ± sample standard deviation (n − 1) over each initializer's seeds; the accuracy's ± is in percentage points. Findings are counted over every seed."]
         }
@@ -50,7 +54,7 @@ public enum SummaryMarkdown {
             let loss = SeedStatistics(s.runs.map { $0.history.finalTestLoss ?? .nan })
             let diverged = s.runs.filter { $0.history.divergedAtStep != nil }
             let status = s.runs.count == 1 || diverged.isEmpty
-                ? (s.representative.history.divergedAtStep.map { "diverged at step \($0)" } ?? "completed")
+                ? (s.representative.history.divergenceStatus ?? "completed")
                 : ReportModel.status(s, diverged: diverged, failed: true)
             lines.append("| \(rank + 1) | \(cell(s.label))\(expected) | "
                 + (accuracy.map { repeats ? $0.percent() : String(format: "%.2f%%", $0.mean * 100) } ?? "—") + " | "

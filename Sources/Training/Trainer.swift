@@ -5,20 +5,30 @@ import Datasets
 
 /// The training loop: for each epoch, shuffle, then per batch forward → loss → backward →
 /// optimizer step, then evaluate on the test split. Emits `TrainingEvent`s to observers.
+///
+/// A run stops early when its numbers go non-finite — the batch loss at every step, every
+/// parameter when an epoch ends (`DivergenceCheck`) — and records where
+/// (`TrainingHistory.divergence`); or when `interruption` is requested, checked before
+/// every batch (`wasInterrupted`).
 public final class Trainer {
     public let network: MLP
     public let settings: TrainingSettings
     public private(set) var optimizer: any Optimizer
     /// Optimizer steps taken so far in `fit` (the diverging step counts: its loss was seen).
     public private(set) var stepsTaken = 0
+    /// True when `fit` stopped because `interruption` was requested: the history is cut
+    /// short and not a result.
+    public private(set) var wasInterrupted = false
     private let observers: [any TrainingObserver]
+    private let interruption: InterruptionFlag?
 
     public init(network: MLP, optimizer: any Optimizer, settings: TrainingSettings,
-                observers: [any TrainingObserver] = []) {
+                observers: [any TrainingObserver] = [], interruption: InterruptionFlag? = nil) {
         self.network = network
         self.optimizer = optimizer
         self.settings = settings
         self.observers = observers
+        self.interruption = interruption
     }
 
     /// Trains on `train`, evaluating on `test` after every epoch. `dataOrder` shuffles the
@@ -38,12 +48,23 @@ public final class Trainer {
         var labels: [Int32] = []
         labels.reserveCapacity(batchSize)
         var step = 0
+        // Weights drawn non-finite (an overflowing scale) would make every later check lie.
+        if let l = DivergenceCheck.firstLayerWithNonFiniteParameters(network) {
+            history.record(Divergence(step: 0, layer: l + 1, what: .weights))
+            emit(.runEnd(history))
+            return history
+        }
 
         epochs: for epoch in 1...settings.epochs {
             order.shuffle(using: &dataOrder)
             let epochStart = ContinuousClock.now
             var lossSum = 0.0
             for start in stride(from: 0, to: train.count, by: batchSize) {
+                if interruption?.isRequested == true {
+                    wasInterrupted = true
+                    history.trainSeconds += epochStart.secondsElapsed
+                    break epochs
+                }
                 let indices = order[start..<min(start + batchSize, train.count)]
                 let loss: Float
                 if indices.count == batchSize {
@@ -59,7 +80,7 @@ public final class Trainer {
                 stepsTaken = step
                 history.batchLosses.append(loss)
                 guard loss.isFinite else {
-                    history.divergedAtStep = step
+                    history.record(DivergenceCheck.locate(in: network, step: step))
                     history.trainSeconds += epochStart.secondsElapsed
                     emit(.batchEnd(step: step, epoch: epoch, loss: loss))
                     break epochs
@@ -67,6 +88,13 @@ public final class Trainer {
                 optimizer.update(network)
                 lossSum += Double(loss)
                 emit(.batchEnd(step: step, epoch: epoch, loss: loss))
+            }
+            // The epoch's last update is seen by no later loss; a saturating activation can
+            // hide non-finite weights from the loss. One scan per epoch catches both.
+            if let l = DivergenceCheck.firstLayerWithNonFiniteParameters(network) {
+                history.record(Divergence(step: step, layer: l + 1, what: .weights))
+                history.trainSeconds += epochStart.secondsElapsed
+                break epochs
             }
             let trainSeconds = epochStart.secondsElapsed
             history.trainSeconds += trainSeconds

@@ -23,11 +23,28 @@ public struct TrainingHistory: Sendable, Codable, Equatable {
     /// Wall time of all training steps, and of all test evaluations.
     public var trainSeconds: Double = 0
     public var evaluationSeconds: Double = 0
-    /// The first step whose loss was NaN or ±Inf; training stopped there.
+    /// The step at which a NaN or ±Inf stopped training (`divergence.step`); kept as its
+    /// own field so files written before `divergence` existed still say when.
     public var divergedAtStep: Int?
+    /// Where the run went non-finite first (nil when it did not, and in older files).
+    public var divergence: Divergence?
 
     public init() {}
 
     public var finalTestAccuracy: Double? { epochs.last?.testAccuracy }
     public var finalTestLoss: Double? { epochs.last?.testLoss }
+
+    /// "diverged at step 3 (layer 2's activations non-finite)"; "diverged at step 3" for
+    /// files written before `divergence`; nil when the run did not diverge.
+    public var divergenceStatus: String? {
+        guard let step = divergedAtStep else { return nil }
+        guard let divergence else { return "diverged at step \(step)" }
+        return "diverged at step \(step) (\(divergence.place) non-finite)"
+    }
+
+    /// Marks the run as stopped by `divergence` (both fields, so they always agree).
+    public mutating func record(_ divergence: Divergence) {
+        self.divergence = divergence
+        divergedAtStep = divergence.step
+    }
 }

@@ -25,9 +25,11 @@ struct CompareCommand: ParsableCommand {
             Both files must come from the same config and the same data (metrics.json records \
             a config hash and a dataset fingerprint); otherwise compare refuses, naming what \
             differs, unless --force. Files from an older initscope, without them, compare \
-            with a note. Which commit, initscope version, BLAS kernel and BLAS threads made \
-            each side is printed; a different kernel or thread count is a warning (the \
-            numbers then differ in the last bits), not a failure.
+            with a note. A partial file (a run interrupted by Ctrl-C, \"partial\": true) is \
+            refused too, unless --force: its missing runs would read as removed. Which \
+            commit, initscope version, BLAS kernel and BLAS threads made each side is \
+            printed; a different kernel or thread count is a warning (the numbers then differ \
+            in the last bits), not a failure.
 
             Writes the Markdown to standard output and to DIR/compare.md (a verdict line, \
             the table, new and resolved findings — made for a pull-request comment or a job \
@@ -42,8 +44,8 @@ struct CompareCommand: ParsableCommand {
                   >> "$GITHUB_STEP_SUMMARY"
 
             Exit status: 0 no regression · 1 a run not expected to fail regressed · 2 bad \
-            input (unreadable or corrupt file, different config or data without --force, no \
-            run in common, unwritable output).
+            input (unreadable or corrupt file, different config or data or a partial file without \
+            --force, no run in common, unwritable output).
             """)
 
     @Argument(help: ArgumentHelp("metrics.json of the base (before the change).", valueName: "base-metrics.json"))

@@ -18,13 +18,17 @@ enum Console {
 }
 
 /// The progress line on a terminal: runs done / total and where the latest run is.
-/// Silent when standard error is not a terminal (CI logs stay clean).
+/// When standard error is not a terminal (CI logs, a script), one plain line per finished
+/// run instead, so a log shows how far an interrupted or killed suite got.
 final class ProgressLine: Sendable {
     private let enabled = Console.standardErrorIsTerminal
     private let lastDraw = Mutex<ContinuousClock.Instant?>(nil)
 
     func show(_ p: RunnerProgress) {
-        guard enabled else { return }
+        guard enabled else {
+            if p.step == 0 { Console.note("[\(p.runsDone)/\(p.runsTotal) runs done] finished \(p.runLabel)") }
+            return
+        }
         let now = ContinuousClock.now
         let due = lastDraw.withLock { last -> Bool in
             if let last, now - last < .milliseconds(100), p.step != 0 { return false }

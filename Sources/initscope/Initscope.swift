@@ -62,8 +62,12 @@ enum ExitStatus: Int32 {
 
     static let helpText = """
         Exit status: 0 success · 1 findings at the --fail-on level in runs not expected to fail · 2 bad input (unknown option or preset, bad value, missing or \
-        corrupt data, unwritable output).
+        corrupt data, unwritable output) · 130 interrupted by Ctrl-C (143 by SIGTERM): the finished runs are written as a \
+        partial result; a second Ctrl-C quits at once without writing.
         """
+
+    /// 128 + the signal number, the shell's convention: 130 for SIGINT, 143 for SIGTERM.
+    static func interrupted(by signal: Int32) -> Int32 { 128 + signal }
 }
 
 /// Prints one error line to standard error and exits with status 2.

@@ -12,7 +12,8 @@ struct MergeCommand: ParsableCommand {
         discussion: """
             Checks that the files are shards of one experiment (same config, data fingerprint \
             and histogram ranges) and that every planned run is there exactly once; a missing \
-            or duplicated shard or run is named by id. The result equals a single-machine run \
+            or duplicated shard or run is named by id. A partial shard (interrupted by Ctrl-C) \
+            is refused: rerun that shard. The result equals a single-machine run \
             of the same config apart from timings: runs in plan order, findings diagnosed \
             again, wall time the slowest shard's.
 

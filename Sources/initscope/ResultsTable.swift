@@ -15,7 +15,7 @@ enum ResultsTable {
         for run in result.runs {
             let accuracy = run.history.finalTestAccuracy.map { String(format: "%.2f%%", $0 * 100) } ?? "—"
             let loss = run.history.finalTestLoss.map(formatLoss) ?? "—"
-            let status = run.history.divergedAtStep.map { "diverged at step \($0)" } ?? "ok"
+            let status = run.history.divergenceStatus ?? "ok"
             lines.append(pad(name(run), nameWidth) + left(accuracy, 9) + left(loss, 12)
                 + left(String(format: "%.1f", run.history.trainSeconds), 9) + "  " + status)
         }

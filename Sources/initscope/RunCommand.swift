@@ -6,6 +6,7 @@ import Initializers
 import Network
 import Report
 import Diagnostics
+import Training
 
 /// `initscope run [CONFIG.yaml]`: train every initializer of a config (or preset) and write
 /// metrics.json, report.html, summary.md and the effective config.yaml.
@@ -142,17 +143,30 @@ struct RunCommand: ParsableCommand {
         let runCount = shard.map { plan.runs(in: $0, inputs: splits.train.featureCount, classes: splits.train.classCount).count }
             ?? plan.runs.count
         let jobs = max(1, min(self.jobs ?? ProcessInfo.processInfo.activeProcessorCount, runCount))
+        // Watching before the first note: a signal after it must find the handler in place.
+        let progress = ProgressLine()
+        let interruption = InterruptionFlag()
+        let signals = InterruptSignals(interruption) { name in
+            progress.finish()
+            Console.note("Interrupted (\(name)): abandoning the runs in progress at their next batch; the finished runs will be "
+                + "written as a partial result. \(name == "SIGINT" ? "Press Ctrl-C" : "Send \(name)") again to quit at once without writing.")
+        }
         Console.note("\(config.name): \(runCount) run(s)\(shard.map { " (shard \($0.index)/\($0.count) of \(plan.runs.count))" } ?? "") on \(splits.train.name) "
             + "(\(splits.train.count) train / \(splits.test.count) test), \(config.epochs) epoch(s), \(jobs) at a time")
 
-        let progress = ProgressLine()
         var result: ExperimentResult
-        do { result = try ExperimentRunner(config: config, data: splits, jobs: jobs).run(shard: shard) { progress.show($0) } } catch {
+        do {
+            result = try ExperimentRunner(config: config, data: splits, jobs: jobs)
+                .run(shard: shard, interruption: interruption) { progress.show($0) }
+        } catch {
             throw failWithBadInput(error.description)
         }
         progress.finish()
         result.gitCommit = GitCommit.current()
         result.command = "initscope run " + shellQuoted(ExperimentOutput.configFile(in: outputFolder).path)
+        if let partial = result.partialSummary { Console.note("Partial result — \(partial).") }
+        // Writing goes on to the end once started; a second signal still quits at once.
+        defer { withExtendedLifetime(signals) {} }
         if let shard {
             // A shard writes its runs only; `initscope merge` builds the report from all of them.
             print(ResultsTable.render(result))
@@ -162,6 +176,7 @@ struct RunCommand: ParsableCommand {
             }
             print("Wrote \(file.path): \(result.runs.count) run(s) of shard \(shard.index)/\(shard.count); "
                 + "`initscope merge \(outputFolder.path)/shard-*.json --output DIR` builds the report once every shard is done.")
+            try exitIfInterrupted(interruption, result: result, rerun: "initscope run CONFIG --shard \(shard.index)/\(shard.count)")
             return
         }
 
@@ -172,10 +187,26 @@ struct RunCommand: ParsableCommand {
                                         htmlReport: !noReport) } catch {
             throw failWithBadInput(error.description)
         }
+        try exitIfInterrupted(interruption, result: result, rerun: result.command)
         let failing = diagnostics.failOn.failing(findings)
         if !failing.isEmpty {
             Console.note(FailOn.verdict(failing, level: diagnostics.failOn))
             throw ExitCode(ExitStatus.findings.rawValue)
         }
+    }
+
+    /// After an interruption, says what was written and exits with 128 + the signal number
+    /// (130 for Ctrl-C), ahead of any --fail-on status: the result is not the experiment.
+    private func exitIfInterrupted(_ interruption: InterruptionFlag, result: ExperimentResult, rerun: String) throws {
+        guard interruption.isRequested else { return }
+        let name = interruption.reason ?? "SIGINT"
+        if result.isPartial {
+            let missing = result.missingRuns?.count ?? 0
+            Console.note("Interrupted (\(name)): wrote a partial result, \(result.runs.count) of \(result.runs.count + missing) runs; "
+                + "\(missing) missing. `\(rerun)` runs the whole experiment again.")
+        } else {
+            Console.note("Interrupted (\(name)) after every run had finished: the result written is complete.")
+        }
+        throw ExitCode(ExitStatus.interrupted(by: InterruptSignals.number(named: name)))
     }
 }

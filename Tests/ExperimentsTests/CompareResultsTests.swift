@@ -158,6 +158,21 @@ private func index(_ result: ExperimentResult, _ id: String) -> Int {
         #expect(c.passes)
     }
 
+    @Test func aPartialSideIsRefusedUnlessForced() throws {
+        var head = experiment()
+        head.runs.removeLast()
+        head.partial = true
+        head.missingRuns = [MissingRun(id: "zeros#seed0", reason: "interrupted (SIGINT)", stepsTrained: 12, totalSteps: 40)]
+        do { _ = try ResultComparison.compare(base: experiment(), head: head, headPath: "head/metrics.json"); Issue.record("compared") } catch {
+            #expect(error == .partial(side: "head", path: "head/metrics.json", summary: "interrupted (SIGINT): 2 of 3 runs finished; missing zeros#seed0 (stopped at step 12 of 40)"))
+            #expect(error.description.hasPrefix("The head head/metrics.json is a partial result (interrupted (SIGINT): 2 of 3 runs finished;"))
+            #expect(error.description.hasSuffix("Rerun it to completion, or pass --force to compare the runs it has."))
+        }
+        let forced = try ResultComparison.compare(base: head, head: experiment(), options: ComparisonOptions(force: true))
+        #expect(forced.warnings.contains { $0.hasPrefix("The base is a partial result") && $0.contains("listed as added") })
+        #expect(forced.added.map(\.id) == ["zeros#seed0"])
+    }
+
     @Test func noRunInCommonIsRefused() {
         var head = experiment()
         for i in head.runs.indices { head.runs[i].id += "-renamed" }

@@ -6,6 +6,8 @@ public enum ComparisonError: Error, CustomStringConvertible, Equatable {
     case datasetDiffers(base: String, head: String, baseName: String, headName: String)
     /// No run id (initializer, variant, seed) is on both sides.
     case noRunInCommon(base: [String], head: [String])
+    /// One side is a partial result (an interrupted run): `side` is "base" or "head".
+    case partial(side: String, path: String, summary: String)
 
     public var description: String {
         switch self {
@@ -14,6 +16,8 @@ public enum ComparisonError: Error, CustomStringConvertible, Equatable {
             return "The configs differ: config hash \(base) (base) vs \(head) (head)\(which). Compare two runs of the same config, or pass --force to compare anyway."
         case let .datasetDiffers(base, head, baseName, headName):
             return "The datasets differ: fingerprint \(base) (base: \(baseName)) vs \(head) (head: \(headName)). Compare two runs on the same data, or pass --force to compare anyway."
+        case let .partial(side, path, summary):
+            return "The \(side) \(path) is a partial result (\(summary)). Rerun it to completion, or pass --force to compare the runs it has."
         case let .noRunInCommon(base, head):
             return "No run in common: base has \(Self.list(base)), head has \(Self.list(head)). Runs are matched by initializer, variant and seed; compare results of the same config."
         }

@@ -8,11 +8,18 @@ extension ResultComparison {
     /// Refuses (unless `options.force`) when both files carry a config hash or a dataset
     /// fingerprint and these differ: the numbers would then differ for reasons other than
     /// the code. Files without them (older initscope) compare with a note. Always refuses
-    /// when no run id is on both sides.
+    /// when no run id is on both sides. A partial side (an interrupted run) is refused
+    /// unless `options.force`: its missing runs would read as removed.
     public static func compare(base: ExperimentResult, head: ExperimentResult, basePath: String = "base",
                                headPath: String = "head",
                                options: ComparisonOptions = ComparisonOptions()) throws(ComparisonError) -> ResultComparison {
         var notes: [String] = []
+        var warnings: [String] = []
+        for (side, path, result) in [("base", basePath, base), ("head", headPath, head)] {
+            guard let summary = result.partialSummary else { continue }
+            guard options.force else { throw .partial(side: side, path: path, summary: summary) }
+            warnings.append("The \(side) is a partial result (\(summary)): compared anyway (--force); its missing runs are listed as \(side == "head" ? "removed" : "added").")
+        }
         switch (base.configHash, head.configHash) {
         case let (b?, h?) where b != h:
             let keys = base.config.differingKeys(from: head.config)
@@ -55,7 +62,6 @@ extension ResultComparison {
                                  expectsFailure: head.config.expectsFailure(run.initializer), options: options)
         }
 
-        var warnings: [String] = []
         if base.machine.blasCore != head.machine.blasCore {
             warnings.append("BLAS kernels differ (base \(base.machine.blasCore), head \(head.machine.blasCore)): numbers differ in the last bits even for identical code.")
         }
