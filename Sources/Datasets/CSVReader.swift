@@ -41,12 +41,21 @@ public enum CSVReader {
 
         let classes = try classes(train: trainTable, test: testTable)
         let name = name ?? train.deletingPathExtension().lastPathComponent
-        func dataset(_ table: Table) -> Dataset {
-            Dataset(name: name, source: table.path,
-                    features: Matrix(rows: table.rowCount, cols: table.columnCount - 1, storage: table.features),
-                    labels: classes.labels(table), classCount: classes.count, classNames: classes.names)
-        }
-        return (dataset(trainTable), testTable.map(dataset))
+        return (dataset(trainTable, classes, name: name), testTable.map { dataset($0, classes, name: name) })
+    }
+
+    /// Reads one CSV file already in memory, by the same rules as `load` without a test file.
+    /// `path` only names the bytes in errors and in `Dataset.source`.
+    public static func read(_ bytes: [UInt8], path: String, labelColumn: CSVSource.LabelColumn = .index(0),
+                            header: Bool? = nil, name: String) throws(DatasetError) -> Dataset {
+        let table = try parse(bytes, path: path, labelColumn: labelColumn, header: header)
+        return dataset(table, try classes(train: table, test: nil), name: name)
+    }
+
+    private static func dataset(_ table: Table, _ classes: Classes, name: String) -> Dataset {
+        Dataset(name: name, source: table.path,
+                features: Matrix(rows: table.rowCount, cols: table.columnCount - 1, storage: table.features),
+                labels: classes.labels(table), classCount: classes.count, classNames: classes.names)
     }
 
     // MARK: One file

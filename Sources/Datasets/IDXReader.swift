@@ -85,12 +85,18 @@ public enum IDXReader {
 
     /// The file's bytes, inflated when it is gzip (by extension or by its 1F 8B signature).
     static func readDecoded(_ file: URL) throws(DatasetError) -> [UInt8] {
-        let bytes = try BinaryFile.read(file)
-        if bytes.isEmpty { throw .emptyFile(path: file.path) }
+        try decode(BinaryFile.read(file), path: file.path)
+    }
+
+    /// A file's bytes as `parseImages`/`parseLabels` take them: inflated when `path` ends in
+    /// `.gz` or the bytes start with gzip's 1F 8B signature, else as they are. `path` also
+    /// names the bytes in errors.
+    public static func decode(_ bytes: [UInt8], path: String) throws(DatasetError) -> [UInt8] {
+        if bytes.isEmpty { throw .emptyFile(path: path) }
         let gzipSignature = bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
-        guard file.pathExtension.lowercased() == "gz" || gzipSignature else { return bytes }
-        let inflated = try Gzip.inflate(bytes, path: file.path)
-        if inflated.isEmpty { throw .emptyFile(path: file.path) }
+        guard path.lowercased().hasSuffix(".gz") || gzipSignature else { return bytes }
+        let inflated = try Gzip.inflate(bytes, path: path)
+        if inflated.isEmpty { throw .emptyFile(path: path) }
         return inflated
     }
 
