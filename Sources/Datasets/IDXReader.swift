@@ -127,8 +127,9 @@ public enum IDXReader {
     }
 }
 
-/// A validated IDX header: the magic matched, the dimensions multiply without overflow, and
-/// the byte count is exactly header + payload.
+/// A validated IDX header: the magic matched, the dimensions multiply without overflow (all of
+/// them, and those of one item alone), the payload is within `IDXReader.payloadLimit`, and the
+/// byte count is exactly header + payload.
 struct IDXHeader {
     let dimensions: [Int]
     let headerBytes: Int
@@ -154,12 +155,19 @@ struct IDXHeader {
         }
         let raw = (0..<rank).map { Self.bigEndianUInt32(bytes, at: 4 + 4 * $0) }
         dimensions = raw.map { Int($0) }
-        var product = 1
-        for dimension in dimensions {
-            let (next, overflow) = product.multipliedReportingOverflow(by: dimension)
+        // One item (an image: rows × cols) first, then × count: a count of 0 must not hide
+        // item dimensions whose product overflows (readers multiply them on their own).
+        var itemBytes = 1
+        for dimension in dimensions.dropFirst() {
+            let (next, overflow) = itemBytes.multipliedReportingOverflow(by: dimension)
             if overflow { throw .sizeOverflow(path: path, dimensions: raw) }
-            product = next
+            itemBytes = next
         }
+        if itemBytes > IDXReader.payloadLimit {
+            throw .tooLarge(path: path, bytes: itemBytes, limit: IDXReader.payloadLimit)
+        }
+        let (product, overflow) = itemBytes.multipliedReportingOverflow(by: dimensions[0])
+        if overflow { throw .sizeOverflow(path: path, dimensions: raw) }
         if product > IDXReader.payloadLimit {
             throw .tooLarge(path: path, bytes: product, limit: IDXReader.payloadLimit)
         }
