@@ -126,14 +126,19 @@ public enum CSVReader {
             guard let dataLine = try nextRecord(&scanner, &fields, path) else { throw .csvHeaderOnly(path: path) }
             line = dataLine
         }
+        // The first data row decides the label kind and the reservation below: whole rows only.
+        guard fields.count == columnCount else {
+            throw .csvRaggedRow(path: path, line: line, fields: fields.count, expected: columnCount)
+        }
         let labelField = fields[labelIndex]
         let firstLabel = (line: line, text: scanner.excerpt(labelField))
         let numericLabels = scanner.number(labelField) != .notANumber
 
-        // Room for as many rows as the rest of the file holds if they are like this one.
+        // Room for as many rows as the rest of the file holds if they are like this one, but
+        // never more numbers than the bytes can spell (each takes a digit and a separator).
         let rowBytes = max(1, scanner.position - (fields.first?.start ?? 0))
         var features: [Float] = []
-        features.reserveCapacity((buffer.count / rowBytes + 16) * (columnCount - 1))
+        features.reserveCapacity(min((buffer.count / rowBytes + 16) * (columnCount - 1), buffer.count / 2 + 1))
         var numbers: [Int32] = []
         var names: [String] = []
         var rowCount = 0
