@@ -66,6 +66,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Every parser of outside bytes (IDX, gzip, CSV, YAML config) as a function of bytes:
+        // what the libFuzzer drivers below call and what FuzzEntryPointsTests replays.
+        .target(name: "FuzzEntryPoints", dependencies: ["Datasets", "Compression", "Experiments"]),
+
         // Test helpers: fixture paths and small numeric utilities shared by the test targets.
         .target(name: "TestSupport", dependencies: ["Tensor", "Datasets"], path: "Tests/TestSupport"),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
@@ -83,6 +87,18 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "CairoRendererTests", dependencies: ["CairoRenderer", "Charts"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Experiments", "Training", "Charts", "Templates", "Compression", "Probes", "Tensor", "TestSupport"]),
+        .testTarget(name: "FuzzEntryPointsTests", dependencies: ["FuzzEntryPoints", "TestSupport"]),
         .testTarget(name: "initscopeTests", dependencies: ["initscope", "Experiments", "Training", "Diagnostics", "TestSupport"]),
     ]
 )
+
+// libFuzzer drivers, one per FuzzTarget (Fuzz/Fuzz<Target>/main.swift). Declared only when
+// INITSCOPE_FUZZ=1, which `make fuzz` sets: they need libFuzzer, which only -sanitize=fuzzer
+// links, and an ordinary build has no use for them.
+if Context.environment["INITSCOPE_FUZZ"] == "1" {
+    package.targets.append(.systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"))
+    for name in ["FuzzIDX", "FuzzGzip", "FuzzCSV", "FuzzConfig"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["CLibFuzzer", "FuzzEntryPoints"], path: "Fuzz/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -36,7 +36,7 @@ enum BinaryFile {
         while true {
             if filled == buffer.count {
                 if filled > sizeLimit { throw .tooLarge(path: path, bytes: filled, limit: sizeLimit) }
-                buffer.append(contentsOf: repeatElement(0, count: max(buffer.count, 1 << 16)))
+                buffer.append(contentsOf: [UInt8](repeating: 0, count: max(buffer.count, 1 << 16)))
             }
             let got: Int = buffer.withUnsafeMutableBytes { raw in
                 guard let base = raw.baseAddress else { return 0 }

@@ -41,12 +41,21 @@ public enum CSVReader {
 
         let classes = try classes(train: trainTable, test: testTable)
         let name = name ?? train.deletingPathExtension().lastPathComponent
-        func dataset(_ table: Table) -> Dataset {
-            Dataset(name: name, source: table.path,
-                    features: Matrix(rows: table.rowCount, cols: table.columnCount - 1, storage: table.features),
-                    labels: classes.labels(table), classCount: classes.count, classNames: classes.names)
-        }
-        return (dataset(trainTable), testTable.map(dataset))
+        return (dataset(trainTable, classes, name: name), testTable.map { dataset($0, classes, name: name) })
+    }
+
+    /// Reads one CSV file already in memory, by the same rules as `load` without a test file.
+    /// `path` only names the bytes in errors and in `Dataset.source`.
+    public static func read(_ bytes: [UInt8], path: String, labelColumn: CSVSource.LabelColumn = .index(0),
+                            header: Bool? = nil, name: String) throws(DatasetError) -> Dataset {
+        let table = try parse(bytes, path: path, labelColumn: labelColumn, header: header)
+        return dataset(table, try classes(train: table, test: nil), name: name)
+    }
+
+    private static func dataset(_ table: Table, _ classes: Classes, name: String) -> Dataset {
+        Dataset(name: name, source: table.path,
+                features: Matrix(rows: table.rowCount, cols: table.columnCount - 1, storage: table.features),
+                labels: classes.labels(table), classCount: classes.count, classNames: classes.names)
     }
 
     // MARK: One file
@@ -117,14 +126,19 @@ public enum CSVReader {
             guard let dataLine = try nextRecord(&scanner, &fields, path) else { throw .csvHeaderOnly(path: path) }
             line = dataLine
         }
+        // The first data row decides the label kind and the reservation below: whole rows only.
+        guard fields.count == columnCount else {
+            throw .csvRaggedRow(path: path, line: line, fields: fields.count, expected: columnCount)
+        }
         let labelField = fields[labelIndex]
         let firstLabel = (line: line, text: scanner.excerpt(labelField))
         let numericLabels = scanner.number(labelField) != .notANumber
 
-        // Room for as many rows as the rest of the file holds if they are like this one.
+        // Room for as many rows as the rest of the file holds if they are like this one, but
+        // never more numbers than the bytes can spell (each takes a digit and a separator).
         let rowBytes = max(1, scanner.position - (fields.first?.start ?? 0))
         var features: [Float] = []
-        features.reserveCapacity((buffer.count / rowBytes + 16) * (columnCount - 1))
+        features.reserveCapacity(min((buffer.count / rowBytes + 16) * (columnCount - 1), buffer.count / 2 + 1))
         var numbers: [Int32] = []
         var names: [String] = []
         var rowCount = 0

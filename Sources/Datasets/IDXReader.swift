@@ -88,12 +88,18 @@ public enum IDXReader {
 
     /// The file's bytes, inflated when it is gzip (by extension or by its 1F 8B signature).
     static func readDecoded(_ file: URL) throws(DatasetError) -> [UInt8] {
-        let bytes = try BinaryFile.read(file)
-        if bytes.isEmpty { throw .emptyFile(path: file.path) }
+        try decode(BinaryFile.read(file), path: file.path)
+    }
+
+    /// A file's bytes as `parseImages`/`parseLabels` take them: inflated when `path` ends in
+    /// `.gz` or the bytes start with gzip's 1F 8B signature, else as they are. `path` also
+    /// names the bytes in errors.
+    public static func decode(_ bytes: [UInt8], path: String) throws(DatasetError) -> [UInt8] {
+        if bytes.isEmpty { throw .emptyFile(path: path) }
         let gzipSignature = bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
-        guard file.pathExtension.lowercased() == "gz" || gzipSignature else { return bytes }
-        let inflated = try Gzip.inflate(bytes, path: file.path)
-        if inflated.isEmpty { throw .emptyFile(path: file.path) }
+        guard path.lowercased().hasSuffix(".gz") || gzipSignature else { return bytes }
+        let inflated = try Gzip.inflate(bytes, path: path)
+        if inflated.isEmpty { throw .emptyFile(path: path) }
         return inflated
     }
 
@@ -124,8 +130,9 @@ public enum IDXReader {
     }
 }
 
-/// A validated IDX header: the magic matched, the dimensions multiply without overflow, and
-/// the byte count is exactly header + payload.
+/// A validated IDX header: the magic matched, the dimensions multiply without overflow (all of
+/// them, and those of one item alone), the payload is within `IDXReader.payloadLimit`, and the
+/// byte count is exactly header + payload.
 struct IDXHeader {
     let dimensions: [Int]
     let headerBytes: Int
@@ -151,12 +158,19 @@ struct IDXHeader {
         }
         let raw = (0..<rank).map { Self.bigEndianUInt32(bytes, at: 4 + 4 * $0) }
         dimensions = raw.map { Int($0) }
-        var product = 1
-        for dimension in dimensions {
-            let (next, overflow) = product.multipliedReportingOverflow(by: dimension)
+        // One item (an image: rows × cols) first, then × count: a count of 0 must not hide
+        // item dimensions whose product overflows (readers multiply them on their own).
+        var itemBytes = 1
+        for dimension in dimensions.dropFirst() {
+            let (next, overflow) = itemBytes.multipliedReportingOverflow(by: dimension)
             if overflow { throw .sizeOverflow(path: path, dimensions: raw) }
-            product = next
+            itemBytes = next
         }
+        if itemBytes > IDXReader.payloadLimit {
+            throw .tooLarge(path: path, bytes: itemBytes, limit: IDXReader.payloadLimit)
+        }
+        let (product, overflow) = itemBytes.multipliedReportingOverflow(by: dimensions[0])
+        if overflow { throw .sizeOverflow(path: path, dimensions: raw) }
         if product > IDXReader.payloadLimit {
             throw .tooLarge(path: path, bytes: product, limit: IDXReader.payloadLimit)
         }

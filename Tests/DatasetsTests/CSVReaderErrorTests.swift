@@ -32,6 +32,12 @@ import TestSupport
         try expectError("0,1,2\n1,2\n") { .csvRaggedRow(path: $0, line: 2, fields: 2, expected: 3) }
             location: { "\($0):2" }
         try expectError("0,1\n\n1,2,3\n") { .csvRaggedRow(path: $0, line: 3, fields: 3, expected: 2) }
+        // Found by `make fuzz`: a short first data row after a header trapped (index out of
+        // range) when its label column was read before the row's width was checked.
+        try expectError("a,b,label\n1,2\n", labelColumn: .index(-1)) {
+            .csvRaggedRow(path: $0, line: 2, fields: 2, expected: 3)
+        }
+        try expectError("x,y,z\n0\n", header: true) { .csvRaggedRow(path: $0, line: 2, fields: 1, expected: 3) }
         #expect(DatasetError.csvRaggedRow(path: "/d.csv", line: 2, fields: 2, expected: 3).description
                 == "/d.csv:2: row has 2 fields, expected 3 like the first row. "
                 + "Quote fields that contain commas, or fix the row.")

@@ -1,3 +1,4 @@
+import Compression
 import Datasets
 import Foundation
 import Testing
@@ -60,6 +61,21 @@ import TestSupport
         #expect(throws: DatasetError.corruptGzip(path: "hello.gz", message: "decompressed data exceeds 4 bytes")) {
             try Gzip.inflate(Self.helloGzip, path: "hello.gz", outputLimit: 4)
         }
+    }
+
+    /// Found by `make fuzz` (Fixtures/fuzz/regressions/gzip): data of exactly `outputLimit`
+    /// bytes was refused when zlib filled the buffer before reporting the stream's end, and
+    /// an empty stream was refused under a limit of 0.
+    @Test func outputOfExactlyTheLimitIsAccepted() throws {
+        let hello = try Gzip.inflate(Self.helloGzip, path: "hello.gz")
+        #expect(try Gzip.inflate(Self.helloGzip, path: "hello.gz", outputLimit: hello.count) == hello)
+        #expect(throws: DatasetError.corruptGzip(path: "hello.gz", message: "decompressed data exceeds \(hello.count - 1) bytes")) {
+            try Gzip.inflate(Self.helloGzip, path: "hello.gz", outputLimit: hello.count - 1)
+        }
+        #expect(try Gzip.inflate(Self.emptyGzip, path: "empty.gz", outputLimit: 0) == [])
+        let zeros = [UInt8](repeating: 0, count: 100_000)   // grows past the first guess
+        #expect(try Zlib.inflate(Zlib.deflate(zeros), outputLimit: zeros.count) == zeros)
+        #expect(throws: ZlibError.self) { try Zlib.inflate(Zlib.deflate(zeros), outputLimit: zeros.count - 1) }
     }
 
     @Test func emptyStreamDecodesToNothing() throws {

@@ -85,6 +85,21 @@ import TestSupport
         }
     }
 
+    /// Found by `make fuzz` (Fixtures/fuzz/regressions/idx): with a count of 0 the whole product
+    /// is 0, and rows × cols overflowed later, in `parseImages`, as a trap.
+    @Test func zeroImagesOfOverflowingSize() throws {
+        let dims: [UInt32] = [0, .max, .max]
+        try expectImagesError(IDXBytes.header(magic: IDXReader.imagesMagic, dims)) {
+            .sizeOverflow(path: $0, dimensions: dims)
+        }
+    }
+
+    @Test func zeroImagesOfAbsurdSize() throws {
+        try expectImagesError(IDXBytes.header(magic: IDXReader.imagesMagic, [0, 100_000, 100_000])) {
+            .tooLarge(path: $0, bytes: 10_000_000_000, limit: IDXReader.payloadLimit)
+        }
+    }
+
     @Test func absurdSizeIsRefusedBeforeReading() throws {
         let bytes = IDXBytes.header(magic: IDXReader.imagesMagic, [100_000, 100_000, 1])
         try expectImagesError(bytes) {

@@ -144,6 +144,9 @@ import Experiments
     static let structure: [Case] = [
         Case("training:\n  epochs: [1, 2\n" + inits, line: 3, "", "YAML syntax error"),
         Case("training:\n\tepochs: 2\n" + inits, line: 2, "", "YAML syntax error", "spaces, not tabs"),
+        Case("variants:\n  - &plain {name: plain}\n  - *plain\n" + inits, line: 3, "",
+             "YAML aliases such as *plain are not supported", "Write the value out"),
+        Case(inits + "network: {hidden_sizes: *sizes}\n", line: 2, "", "*sizes"),
         Case("training:\n  epochs: 2\n  epochs: 3\n" + inits, line: 2, "epochs", "'epochs' appears more than once"),
         Case("seed: 0\nseeds: [1, 2]\n" + inits, line: 2, "seeds", "seed and seeds are both given"),
         Case(inits + "variants:\n  - name: bn\n  - name: bn\n    batch_norm: true\n", line: 4, "variants[1].name",

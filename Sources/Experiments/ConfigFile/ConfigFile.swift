@@ -23,8 +23,9 @@ import Yams
 /// ```
 ///
 /// Parsing is strict: an unknown key (with "did you mean"), a key that does not apply to the
-/// chosen data source or optimizer, a wrong type, a value out of range, an unknown name or a
-/// YAML syntax error is a `ConfigError.file` naming the file, line, column and key path.
+/// chosen data source or optimizer, a wrong type, a value out of range, an unknown name, a
+/// YAML alias (`*name`, see `YAMLAliasScan`) or a YAML syntax error is a `ConfigError.file`
+/// naming the file, line, column and key path.
 public enum ConfigFile {
     /// Reads and parses the config at `url`; relative data paths in it are relative to its folder.
     public static func load(_ url: URL) throws(ConfigError) -> ExperimentConfig {
@@ -58,6 +59,12 @@ public enum ConfigFile {
 
     /// The YAML tree of `text`; a syntax error or an empty file becomes a `ConfigError.file`.
     private static func compose(_ text: String, _ file: ConfigOrigin) throws(ConfigError) -> ConfigNode {
+        if let alias = YAMLAliasScan.firstAlias(in: text) {
+            throw .file(path: file.path, line: alias.line, column: alias.column, keyPath: "",
+                        message: "YAML aliases such as *\(alias.name) are not supported in config files: a few "
+                            + "nested aliases can make a small file expand without bound. Write the value out in "
+                            + "full (in text or a comment, quote or reword it).")
+        }
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch let error as YamlError {
             throw syntaxError(error, file)
