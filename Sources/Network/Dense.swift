@@ -34,10 +34,8 @@ public struct Dense: Sendable {
         let n = fanOut
         bias.withUnsafeBufferPointer { b in
             z.storage.withUnsafeMutableBufferPointer { out in
-                for r in 0..<x.rows {
-                    let row = r * n
-                    for j in 0..<n { out[row + j] = b[j] }
-                }
+                guard let b = b.baseAddress, let out = out.baseAddress else { return }
+                for r in 0..<x.rows { (out + r * n).update(from: b, count: n) }  // one memcpy per row
             }
         }
         Matrix.gemm(x, .none, weight, .transposed, beta: 1, into: &z)
@@ -50,12 +48,15 @@ public struct Dense: Sendable {
                      "Dense backward: x (\(x.rows), \(x.cols)), dZ (\(dZ.rows), \(dZ.cols)), W (\(fanOut), \(fanIn))")
         Matrix.gemm(dZ, .transposed, x, .none, into: &dWeight)
         let n = fanOut
+        // Row by row, so each db[j] sums its column in batch order (the same order as a
+        // scalar loop) while the inner loop runs over contiguous lanes.
         dZ.storage.withUnsafeBufferPointer { g in
             dBias.withUnsafeMutableBufferPointer { db in
-                for j in 0..<n { db[j] = 0 }
+                guard let g = g.baseAddress, let db = db.baseAddress else { return }
+                db.update(repeating: 0, count: n)
                 for r in 0..<dZ.rows {
-                    let row = r * n
-                    for j in 0..<n { db[j] += g[row + j] }
+                    let row = g + r * n
+                    for j in 0..<n { db[j] += row[j] }
                 }
             }
         }
