@@ -25,12 +25,13 @@ let package = Package(
                        providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
 
         .target(name: "Tensor", dependencies: ["CBLAS"]),
         .target(name: "Initializers", dependencies: ["Tensor"]),
         .target(name: "Network", dependencies: ["Tensor"]),
         .target(name: "Compression", dependencies: ["CZlib"]),
-        .target(name: "Datasets", dependencies: ["Tensor", "Compression"]),
+        .target(name: "Datasets", dependencies: ["Tensor", "Compression", "CPrefetch"]),
         .target(name: "Training", dependencies: ["Tensor", "Network", "Datasets"]),
         // Observers of training: per-layer statistics and histograms, never steering it.
         .target(name: "Probes", dependencies: ["Tensor", "Network", "Training"]),

@@ -57,15 +57,14 @@ public struct Dataset: Sendable {
                        labels batchLabels: inout [Int32]) {
         precondition(batch.cols == featureCount && batch.rows >= indices.count,
                      "gather: \(indices.count) rows of \(featureCount) into batch (\(batch.rows), \(batch.cols))")
-        let width = featureCount
         let rowCount = count
         batchLabels.removeAll(keepingCapacity: true)
         batchLabels.reserveCapacity(indices.count)
+        for index in indices {
+            precondition(index >= 0 && index < rowCount, "gather: index \(index) outside 0..<\(rowCount)")
+        }
         batch.storage.withUnsafeMutableBufferPointer { destination in
-            for (slot, index) in indices.enumerated() {
-                precondition(index >= 0 && index < rowCount, "gather: index \(index) outside 0..<\(rowCount)")
-                values.copyRow(index, into: UnsafeMutableBufferPointer(rebasing: destination[(slot * width)...]))
-            }
+            values.copyRows(at: indices, into: destination)
         }
         for index in indices {
             batchLabels.append(labels[index])

@@ -58,7 +58,7 @@ public enum IDXReader {
         let header = try IDXHeader(bytes, path: path, magic: imagesMagic)
         let featureCount = header.dimensions[1] * header.dimensions[2]   // checked by IDXHeader
         let payload = header.headerBytes..<(header.headerBytes + header.payloadBytes)
-        return FeatureValues(bytes: Array(bytes[payload]), rows: header.dimensions[0], cols: featureCount,
+        return FeatureValues(bytes: HugePageCopy.copy(bytes[payload]), rows: header.dimensions[0], cols: featureCount,
                              divisor: 255)
     }
 

@@ -1,4 +1,4 @@
-import Datasets
+@testable import Datasets
 import Tensor
 import Testing
 
@@ -52,5 +52,28 @@ import Testing
         let b = Dataset(name: "b", source: "", values: Self.asBytes, labels: labels, classCount: 3)
         let f = Dataset(name: "f", source: "", values: Self.asFloats, labels: labels, classCount: 3)
         #expect(DatasetSplits(train: b, test: b).fingerprint == DatasetSplits(train: f, test: f).fingerprint)
+    }
+
+    @Test func aGatherAcrossManyRowsMatchesRowByRowCopies() {
+        // 300 rows of 784 bytes (more than one huge page), gathered in a shuffled order: the
+        // prefetching copy puts every row where a plain per-row copy does.
+        let rows = 300, cols = 784
+        var rng = SeededGenerator(seed: 3)
+        let bytes = (0..<(rows * cols)).map { _ in UInt8(truncatingIfNeeded: Int(rng.uniformFloat() * 256)) }
+        let values = FeatureValues(bytes: HugePageCopy.copy(bytes[...]), rows: rows, cols: cols, divisor: 255)
+        let order = Array((0..<rows).reversed().enumerated().map { $0.offset % 2 == 0 ? $0.element : rows - 1 - $0.element })
+        var gathered = [Float](repeating: -1, count: 130 * cols)
+        gathered.withUnsafeMutableBufferPointer { values.copyRows(at: order[7..<137], into: $0) }
+        let all = values.matrix
+        for (slot, row) in order[7..<137].enumerated() {
+            #expect(Array(gathered[(slot * cols)..<((slot + 1) * cols)]) == Array(all.row(row)), "slot \(slot), row \(row)")
+        }
+    }
+
+    @Test(arguments: [0, 5, 4_194_304, 4_194_304 + 12_345])
+    func aHugePageCopyHoldsTheSameBytes(_ count: Int) {
+        let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        #expect(HugePageCopy.copy(bytes[...]) == bytes)
+        #expect(HugePageCopy.copy(bytes.dropFirst(min(3, count))) == Array(bytes.dropFirst(min(3, count))))
     }
 }
