@@ -61,7 +61,10 @@ public struct ExperimentRunner: Sendable {
         let workers = min(jobs, max(1, runs.count))
         let config = self.config, data = self.data, total = runs.count
         let schemesByName = schemes
+        let fingerprint = FingerprintOnce(data)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            // Out of runs: hash the data while the other workers finish theirs.
+            defer { fingerprint.computeIfNobodyHas() }
             while interruption?.isRequested != true, let index = board.claimNext() {
                 let planned = runs[index]
                 guard let scheme = schemesByName[planned.initializer] else { preconditionFailure("plan names \(planned.initializer)") }
@@ -100,7 +103,7 @@ public struct ExperimentRunner: Sendable {
             dataset: DatasetInfo(name: data.train.name, source: data.train.source,
                                  trainExamples: data.train.count, testExamples: data.test.count,
                                  features: data.train.featureCount, classes: data.train.classCount,
-                                 fingerprint: data.fingerprint),
+                                 fingerprint: fingerprint.value),
             machine: .current(jobs: workers, blasThreadsPerRun: 1),
             runs: results,
             histogramRanges: probing?.ranges,
