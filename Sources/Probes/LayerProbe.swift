@@ -61,29 +61,27 @@ enum LayerProbe {
     /// Share of units (columns of a) that are 0 for every example of the batch.
     static func deadUnitFraction(_ a: Matrix) -> Double {
         var active = [Bool](repeating: false, count: a.cols)
-        for r in 0..<a.rows {
-            for c in 0..<a.cols where a[r, c] > 0 { active[c] = true }
+        let cols = a.cols
+        a.storage.withUnsafeBufferPointer { values in
+            active.withUnsafeMutableBufferPointer { active in
+                for r in 0..<a.rows {
+                    let row = r * cols
+                    for c in 0..<cols where values[row + c] > 0 { active[c] = true }
+                }
+            }
         }
         return Double(active.filter { !$0 }.count) / Double(max(1, a.cols))
     }
 
     /// std and L2 norm of a − b in one pass, without materializing the difference (the
-    /// probe runs this on every weight matrix at every probe).
+    /// probe runs this on every weight matrix at every probe). NaN for both when a difference
+    /// is NaN or infinite (a diverged run): there is no distance to speak of.
     static func differenceMoments(_ a: [Float], _ b: [Float]) -> (std: Double, l2: Double) {
         precondition(a.count == b.count, "differenceMoments: \(a.count) vs \(b.count) values")
-        var sum = 0.0, sumSquares = 0.0
-        a.withUnsafeBufferPointer { x in
-            b.withUnsafeBufferPointer { y in
-                for i in 0..<x.count {
-                    let d = Double(x[i] - y[i])
-                    sum += d
-                    sumSquares += d * d
-                }
-            }
-        }
-        let n = Double(max(1, a.count))
-        let mean = sum / n
-        return (std: max(0, sumSquares / n - mean * mean).squareRoot(), l2: sumSquares.squareRoot())
+        let moments = FloatMoments(difference: a, b)
+        guard moments.finiteCount == a.count else { return (std: .nan, l2: .nan) }
+        guard !a.isEmpty else { return (std: 0, l2: 0) }
+        return (std: moments.variance.squareRoot(), l2: moments.sumSquares.squareRoot())
     }
 
     /// a / b, with 0/0 = 0 (nothing moved, nothing to move) and x/0 = +∞.

@@ -25,21 +25,29 @@ public struct Histogram: Sendable, Codable, Equatable {
     }
 
     /// Adds values; the upper edge belongs to the last bin.
+    ///
+    /// Consecutive values go to four separate count arrays, summed at the end: a run of
+    /// values in the same bin (most of a weight matrix sits in a few central bins) would
+    /// otherwise wait on each previous increment of that bin's count.
     public mutating func add(_ values: [Float]) {
         let bins = counts.count
         let scale = Double(bins) / (upper - lower)
         let (low, high) = (lower, upper)
         var under = 0, over = 0, bad = 0
-        counts.withUnsafeMutableBufferPointer { c in
+        var partial = [Int](repeating: 0, count: 4 * bins)
+        partial.withUnsafeMutableBufferPointer { c in
             values.withUnsafeBufferPointer { v in
-                for x in v {
+                for (i, x) in v.enumerated() {
                     let d = Double(x)
                     guard d.isFinite else { bad += 1; continue }
                     if d < low { under += 1 } else if d > high { over += 1 } else {
-                        c[Swift.min(Int((d - low) * scale), bins - 1)] += 1
+                        c[(i & 3) * bins + Swift.min(Int((d - low) * scale), bins - 1)] += 1
                     }
                 }
             }
+        }
+        for b in 0..<bins {
+            counts[b] += partial[b] + partial[bins + b] + partial[2 * bins + b] + partial[3 * bins + b]
         }
         underflow += under
         overflow += over

@@ -1,6 +1,6 @@
-/// One pass over a set of Floats: count, mean, standard deviation, extremes, L2 norm and the
-/// non-finite values (counted, never dropped). Moments use the finite values only, in
-/// Double. Optionally the percentiles TensorBoard draws as distribution bands.
+/// One pass over a set of Floats (`FloatMoments`): count, mean, standard deviation, extremes,
+/// L2 norm and the non-finite values (counted, never dropped). Moments use the finite values
+/// only, in Double. Optionally the percentiles TensorBoard draws as distribution bands.
 public struct Summary: Sendable, Codable, Equatable {
     /// Percentiles recorded when asked for: TensorBoard's distribution bands.
     public static let bandPercentiles: [Double] = [0, 2, 16, 50, 84, 98, 100]
@@ -27,37 +27,18 @@ public struct Summary: Sendable, Codable, Equatable {
     public var nonFinite: Int { nan + positiveInfinity + negativeInfinity }
 
     public init(_ values: [Float], percentiles wantPercentiles: Bool = false) {
-        var sum = 0.0, sumSquares = 0.0
-        var low = Double.infinity, high = -Double.infinity
-        var nan = 0, plus = 0, minus = 0
-        values.withUnsafeBufferPointer { v in
-            for x in v {
-                if x.isFinite {
-                    let d = Double(x)
-                    sum += d
-                    sumSquares += d * d
-                    if d < low { low = d }
-                    if d > high { high = d }
-                } else if x.isNaN {
-                    nan += 1
-                } else if x > 0 {
-                    plus += 1
-                } else {
-                    minus += 1
-                }
-            }
-        }
-        let finite = values.count - nan - plus - minus
+        let moments = FloatMoments(values)
+        let finite = moments.finiteCount
         count = values.count
-        self.nan = nan
-        positiveInfinity = plus
-        negativeInfinity = minus
-        l2 = sumSquares.squareRoot()
+        nan = moments.nan
+        positiveInfinity = moments.positiveInfinity
+        negativeInfinity = moments.negativeInfinity
+        l2 = moments.sumSquares.squareRoot()
         if finite > 0 {
-            mean = sum / Double(finite)
-            std = Swift.max(0, sumSquares / Double(finite) - mean * mean).squareRoot()
-            min = low
-            max = high
+            mean = moments.mean
+            std = moments.variance.squareRoot()
+            min = Double(moments.min)
+            max = Double(moments.max)
         } else {
             (mean, std, min, max) = (.nan, .nan, .nan, .nan)
         }
@@ -103,16 +84,30 @@ public struct Summary: Sendable, Codable, Equatable {
         percentiles = try c.decodeIfPresent([Float].self, forKey: .percentiles)?.map(Double.init)
     }
 
-    /// Percentiles of the finite values (linear interpolation, as numpy's default).
+    /// Percentiles of the finite values (linear interpolation, as numpy's default), from an
+    /// evenly strided sample of at most about `sample` values. Only the order statistics the
+    /// points need are placed (`OrderStatistics`), not the whole sample sorted.
     public static func percentiles(of values: [Float], at points: [Double], sample: Int = percentileSample) -> [Double] {
         let stride = Swift.max(1, values.count / sample)
-        let sorted = Swift.stride(from: 0, to: values.count, by: stride).lazy.map { values[$0] }.filter(\.isFinite).sorted()
-        guard !sorted.isEmpty else { return points.map { _ in .nan } }
-        return points.map { p in
-            let position = p / 100 * Double(sorted.count - 1)
-            let below = Int(position.rounded(.down)), above = Swift.min(below + 1, sorted.count - 1)
-            let weight = position - Double(below)
-            return Double(sorted[below]) * (1 - weight) + Double(sorted[above]) * weight
+        var picked: [Float] = []
+        picked.reserveCapacity(values.count / stride + 1)
+        values.withUnsafeBufferPointer { v in
+            var i = 0
+            while i < v.count {
+                if v[i].isFinite { picked.append(v[i]) }
+                i += stride
+            }
+        }
+        guard !picked.isEmpty else { return points.map { _ in .nan } }
+        let last = picked.count - 1
+        let neighbours = points.map { p -> (below: Int, above: Int, weight: Double) in
+            let position = p / 100 * Double(last)
+            let below = Int(position.rounded(.down))
+            return (below, Swift.min(below + 1, last), position - Double(below))
+        }
+        OrderStatistics.place(ranks: neighbours.flatMap { [$0.below, $0.above] }, in: &picked)
+        return neighbours.map { n in
+            Double(picked[n.below]) * (1 - n.weight) + Double(picked[n.above]) * n.weight
         }
     }
 }

@@ -47,3 +47,19 @@ import Tensor
         #expect(h.total == 6)
     }
 }
+
+/// The four-way split counts of `Histogram.add` against one value at a time.
+@Suite struct HistogramSplitCountTests {
+    @Test(arguments: [0, 3, 4, 5, 4097])
+    func countsEqualOneValueAtATime(_ count: Int) {
+        var rng = SeededGenerator(seed: UInt64(count) + 11)
+        var values = (0..<count).map { _ in rng.normalFloat(std: 1.5) }
+        if count > 4 { values[2] = .nan; values[3] = 3; values[4] = -3 }  // edges and a NaN
+        var together = Histogram(lower: -3, upper: 3, bins: 48)
+        together.add(values)
+        var oneByOne = Histogram(lower: -3, upper: 3, bins: 48)
+        for value in values { oneByOne.add([value]) }
+        #expect(together == oneByOne)
+        #expect(together.total == count)
+    }
+}
