@@ -2,11 +2,12 @@ import Tensor
 
 extension SymmetryStats {
     /// Compares every pair of units' incoming weight rows of `weight` (fanOut, fanIn):
-    /// cosines from the Gram matrix W·Wᵀ (one BLAS call), identical rows checked exactly.
+    /// cosines from the Gram matrix W·Wᵀ (one BLAS `ssyrk`, upper triangle only: the pairs
+    /// i < j are all it reads), identical rows checked exactly.
     public init(weight: Matrix) {
         let units = weight.rows
         guard units > 1 else { self.init(maxCosine: 0, identicalUnits: 0); return }
-        let gram = weight.matmul(weight, transposeOther: .transposed)  // (units, units)
+        let gram = weight.upperGram()  // (units, units), filled where column ≥ row
         var best = -1.0
         var identical = [Bool](repeating: false, count: units)
         for i in 0..<units {

@@ -42,6 +42,22 @@ extension Matrix {
         }
     }
 
+    /// The Gram matrix `self · selfᵀ` (rows, rows) — every pair of rows' dot product — with
+    /// only the diagonal and the upper triangle (column ≥ row) filled; the rest is 0. Through
+    /// `cblas_ssyrk`, half the multiply-adds of the full product.
+    public func upperGram() -> Matrix {
+        var c = Matrix(rows: rows, cols: rows)
+        if rows == 0 || cols == 0 { return c }
+        BLAS.pinByDefault()
+        storage.withUnsafeBufferPointer { pa in
+            c.storage.withUnsafeMutableBufferPointer { pc in
+                cblas_ssyrk(CblasRowMajor, CblasUpper, CblasNoTrans, Int32(rows), Int32(cols), 1,
+                            pa.baseAddress, Int32(cols), 0, pc.baseAddress, Int32(rows))
+            }
+        }
+        return c
+    }
+
     /// `op(self) · op(other)` as a new matrix.
     public func matmul(_ other: Matrix, transposeSelf: Transpose = .none,
                        transposeOther: Transpose = .none) -> Matrix {

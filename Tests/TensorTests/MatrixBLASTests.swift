@@ -63,4 +63,21 @@ import TestSupport
         BLAS.setThreadCount(1)
         #expect(BLAS.threadCount == 1)
     }
+
+    @Test(arguments: [(1, 3), (5, 1), (7, 9), (256, 784)])
+    func upperGramIsTheProductsUpperTriangle(_ rows: Int, _ cols: Int) {
+        var rng = SeededGenerator(seed: UInt64(rows * 1000 + cols))
+        let w = Matrix(rows: rows, cols: cols, storage: (0..<(rows * cols)).map { _ in rng.normalFloat() })
+        let full = w.matmul(w, transposeOther: .transposed)
+        let upper = w.upperGram()
+        for i in 0..<rows {
+            for j in 0..<rows {
+                if j >= i {
+                    #expect(abs(upper[i, j] - full[i, j]) <= 1e-4 * max(1, abs(full[i, j])), "(\(i), \(j))")
+                } else {
+                    #expect(upper[i, j] == 0)
+                }
+            }
+        }
+    }
 }
