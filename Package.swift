@@ -26,10 +26,11 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
+        .systemLibrary(name: "CAdamAVX", path: "Sources/CAdamAVX"),
 
         .target(name: "Tensor", dependencies: ["CBLAS"]),
         .target(name: "Initializers", dependencies: ["Tensor"]),
-        .target(name: "Network", dependencies: ["Tensor"]),
+        .target(name: "Network", dependencies: ["Tensor", "CAdamAVX"]),
         .target(name: "Compression", dependencies: ["CZlib"]),
         .target(name: "Datasets", dependencies: ["Tensor", "Compression", "CPrefetch"]),
         .target(name: "Training", dependencies: ["Tensor", "Network", "Datasets"]),

@@ -22,6 +22,8 @@ public struct Adam: Optimizer {
     // Per-step constants, set by beginStep.
     private var stepSize: Float = 0
     private var correction2Root: Float = 1
+    /// Whether the AVX kernel may run where the CPU has it (tests turn it off to compare).
+    var allowsAVX = true
 
     /// Moments are allocated on the first step for each tensor.
     public init(learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999,
@@ -59,6 +61,7 @@ public struct Adam: Optimizer {
                      "Adam slot \(slot): state for \(m[slot].count) values, \(parameters.count) parameters, \(gradient.count) gradients")
         let (b1, b2, eps, wd) = (beta1, beta2, epsilon, weightDecay)
         let (stepSize, correction2Root) = (stepSize, correction2Root)
+        let useAVX = allowsAVX
         parameters.withUnsafeMutableBufferPointer { p in
             gradient.withUnsafeBufferPointer { g in
                 m[slot].withUnsafeMutableBufferPointer { m in
@@ -68,7 +71,9 @@ public struct Adam: Optimizer {
                         // cannot prove the four arrays apart), each lane the same IEEE operations
                         // in the same order as the scalar tail, so results are bit for bit equal.
                         let count = p.count, wide = count - count % 8
-                        var i = 0
+                        // Eight AVX lanes when the CPU has them, else two SSE halves; either
+                        // way the same operations per lane.
+                        var i = !useAVX ? 0 : Adam.updateWithAVX(pp, gp, mp, vp, count: count, constants: (b1, b2, eps, wd, stepSize, correction2Root))
                         while i < wide {
                             let (pi, gi0) = (load8(pp + i), load8(gp + i))
                             let gi = wd == 0 ? gi0 : gi0 + wd * pi
