@@ -8,23 +8,27 @@ extension SymmetryStats {
         let units = weight.rows
         guard units > 1 else { self.init(maxCosine: 0, identicalUnits: 0); return }
         let gram = weight.upperGram()  // (units, units), filled where column ≥ row
+        let norms = (0..<units).map { Double(gram[$0, $0]) }  // squared norms, ‖w_i‖²
         var best = -1.0
         var identical = [Bool](repeating: false, count: units)
-        for i in 0..<units {
-            let ni = Double(gram[i, i])
-            for j in (i + 1)..<units {
-                let nj = Double(gram[j, j])
-                let cosine: Double
-                if ni == 0 || nj == 0 {
-                    cosine = (ni == 0 && nj == 0) ? 1 : 0
-                } else {
-                    cosine = Double(gram[i, j]) / (ni * nj).squareRoot()
-                }
-                if cosine.isFinite, cosine > best { best = cosine }
-                if cosine > 0.999_999 || cosine.isNaN, !identical[i] || !identical[j],
-                   Self.rowsEqual(weight, i, j) {
-                    identical[i] = true
-                    identical[j] = true
+        gram.storage.withUnsafeBufferPointer { g in
+            for i in 0..<units {
+                let ni = norms[i]
+                let row = UnsafeBufferPointer(rebasing: g[(i * units)..<((i + 1) * units)])
+                for j in (i + 1)..<units {
+                    let nj = norms[j]
+                    let cosine: Double
+                    if ni == 0 || nj == 0 {
+                        cosine = (ni == 0 && nj == 0) ? 1 : 0
+                    } else {
+                        cosine = Double(row[j]) / (ni * nj).squareRoot()
+                    }
+                    if cosine.isFinite, cosine > best { best = cosine }
+                    if cosine > 0.999_999 || cosine.isNaN, !identical[i] || !identical[j],
+                       Self.rowsEqual(weight, i, j) {
+                        identical[i] = true
+                        identical[j] = true
+                    }
                 }
             }
         }
