@@ -108,18 +108,25 @@ public struct Histogram: Sendable, Codable, Equatable {
     }
 
     /// A histogram of log10|x|: exact zeros go to `underflow` (log10 0 = −∞), NaN/±Inf to
-    /// `nonFinite`. For gradients, whose magnitudes span decades.
+    /// `nonFinite`. For gradients, whose magnitudes span decades. Each value is binned from
+    /// its bits (`LogMagnitudeBinning`), exactly as adding log10(|x|) would bin it.
     public static func logMagnitude(of values: [Float], lower: Double = -12, upper: Double = 2, bins: Int = 56) -> Histogram {
         var histogram = Histogram(lower: lower, upper: upper, bins: bins)
-        var logs = [Float]()
-        logs.reserveCapacity(values.count)
-        var zeros = 0, bad = 0
-        for x in values {
-            if !x.isFinite { bad += 1 } else if x == 0 { zeros += 1 } else { logs.append(log10(abs(x))) }
+        let standard = LogMagnitudeBinning.standard
+        let binning = (lower, upper, bins) == (standard.lower, standard.upper, standard.bins)
+            ? standard : LogMagnitudeBinning(lower: lower, upper: upper, bins: bins)
+        var under = 0, over = 0, bad = 0
+        histogram.counts.withUnsafeMutableBufferPointer { counts in
+            for x in values {
+                if !x.isFinite { bad += 1; continue }
+                if x == 0 { under += 1; continue }
+                let outcome = binning.outcome(of: x)
+                if outcome < 0 { under += 1 } else if outcome >= bins { over += 1 } else { counts[outcome] += 1 }
+            }
         }
-        histogram.add(logs)
-        histogram.underflow += zeros
-        histogram.nonFinite += bad
+        histogram.underflow = under
+        histogram.overflow = over
+        histogram.nonFinite = bad
         return histogram
     }
 }
