@@ -16,27 +16,33 @@ struct ColorCensus {
     let runIDs: [Int32]
 
     init(_ image: RGBImage) {
+        self = image.pixels.withUnsafeBufferPointer(Self.init(pixels:))
+    }
+
+    /// The census of `pixels` (at least one). All state is local to this function: variables
+    /// captured by a closure would be boxed, with an exclusivity check at every pixel.
+    private init(pixels: UnsafeBufferPointer<UInt32>) {
         var numbering = ColorNumbering()
-        var counts: [Int] = [], runEnds: [Int] = [], runIDs: [Int32] = []
+        var counts: [Int] = [0], runEnds: [Int] = [], runIDs: [Int32] = []
         // A pixel equal to the one before it only extends the run; the lookup and the count
         // happen once per run.
-        image.pixels.withUnsafeBufferPointer { pixels in
-            var runColor = pixels[0], runStart = 0
-            var runID = numbering.number(of: runColor)
-            counts.append(0)
-            func endRun(at end: Int) {
-                runEnds.append(end)
-                runIDs.append(runID)
-                counts[Int(runID)] += end - runStart
+        var runColor = pixels[0], runStart = 0
+        var runID = numbering.number(of: runColor)
+        var p = 1
+        while p <= pixels.count {
+            if p < pixels.count && pixels[p] == runColor {
+                p += 1
+                continue
             }
-            for p in 1..<pixels.count where pixels[p] != runColor {
-                endRun(at: p)
-                runColor = pixels[p]
-                runStart = p
-                runID = numbering.number(of: runColor)
-                if Int(runID) == counts.count { counts.append(0) }
-            }
-            endRun(at: pixels.count)
+            runEnds.append(p)
+            runIDs.append(runID)
+            counts[Int(runID)] += p - runStart
+            guard p < pixels.count else { break }
+            runColor = pixels[p]
+            runStart = p
+            runID = numbering.number(of: runColor)
+            if Int(runID) == counts.count { counts.append(0) }
+            p += 1
         }
         colors = numbering.colors
         self.counts = counts
