@@ -1,6 +1,5 @@
 import Foundation
 import Charts
-import CairoRenderer
 import Experiments
 
 extension ReportFigures {

@@ -1,6 +1,5 @@
 import Foundation
 import Charts
-import CairoRenderer
 import Experiments
 
 /// The charts of the report, drawn from the results: what each shows is decided here, how
