@@ -172,17 +172,19 @@ public final class CairoRenderer: Renderer {
     private static func pixels(of surface: OpaquePointer) -> RGBImage {
         let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
         let wordsPerRow = Int(cairo_image_surface_get_stride(surface)) / 4
-        var pixels = [UInt32](repeating: 0, count: width * height)
-        if let data = cairo_image_surface_get_data(surface) {
+        guard let data = cairo_image_surface_get_data(surface) else {
+            return RGBImage(width: width, height: height, clearedPixels: [UInt32](repeating: 0, count: width * height))
+        }
+        // Every pixel is written below, so the array is not zeroed first.
+        let pixels = [UInt32](unsafeUninitializedCapacity: width * height) { out, initialized in
             data.withMemoryRebound(to: UInt32.self, capacity: wordsPerRow * height) { words in
-                pixels.withUnsafeMutableBufferPointer { out in
-                    for row in 0..<height {
-                        for col in 0..<width { out[row * width + col] = words[row * wordsPerRow + col] & 0x00FF_FFFF }
-                    }
+                for row in 0..<height {
+                    for col in 0..<width { out[row * width + col] = words[row * wordsPerRow + col] & 0x00FF_FFFF }
                 }
             }
+            initialized = width * height
         }
-        return RGBImage(width: width, height: height, pixels: pixels)
+        return RGBImage(width: width, height: height, clearedPixels: pixels)
     }
 
     private func trace(_ path: Path) {

@@ -33,7 +33,14 @@ public enum ColorQuantizer {
         let nearest = selection.nearest
         var entryOfID = [UInt8](repeating: 0, count: order.count)
         for (rank, id) in order.enumerated() { entryOfID[id] = nearest[rank] }
-        let indices = census.ids.map { entryOfID[Int($0)] }
+        let indices = [UInt8](unsafeUninitializedCapacity: image.pixels.count) { buffer, initialized in
+            var start = 0
+            for (end, id) in zip(census.runEnds, census.runIDs) {
+                buffer[start..<end].initialize(repeating: entryOfID[Int(id)])
+                start = end
+            }
+            initialized = start
+        }
         return IndexedImage(width: image.width, height: image.height, palette: selection.palette, indices: indices)
     }
 

@@ -17,6 +17,16 @@ public struct RGBImage: Sendable, Equatable {
         self.pixels = pixels.map { $0 & 0x00FF_FFFF }
     }
 
+    /// `pixels` whose top bytes are already 0 (what `CairoRenderer` copies out of a
+    /// surface), kept as they are instead of masked again.
+    init(width: Int, height: Int, clearedPixels pixels: [UInt32]) {
+        precondition(width > 0 && height > 0 && pixels.count == width * height,
+                     "RGBImage \(width)×\(height) needs \(width * height) pixels, got \(pixels.count)")
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+    }
+
     /// The colour at column `x`, row `y` (row 0 at the top).
     public subscript(x: Int, y: Int) -> UInt32 {
         pixels[y * width + x]

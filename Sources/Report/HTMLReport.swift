@@ -8,20 +8,37 @@ public enum HTMLReport {
     /// The page as a string: figures drawn, metrics embedded, templates rendered.
     public static func render(_ result: ExperimentResult, templates: TemplateSet,
                               figures: ReportFigures = ReportFigures()) throws(ReportError) -> String {
-        let metrics: Data
-        do { metrics = try ResultsStore.encode(EmbeddedMetrics.copy(of: result)) } catch {
-            throw .chartFailed(title: "metrics.json", reason: error.description)
+        try build(result, templates: templates, figures: figures, keepingMetricsJSON: false).html
+    }
+
+    /// The page and the metrics.json of `result` (`ResultsStore.encode`'s bytes) together:
+    /// the result is encoded once when the page embeds it as it is, and the encoding runs
+    /// on one core while the charts are drawn on the others.
+    public static func renderWithMetricsJSON(_ result: ExperimentResult, templates: TemplateSet,
+                                             figures: ReportFigures = ReportFigures()) throws(ReportError)
+        -> (html: String, metricsJSON: Data) {
+        let page = try build(result, templates: templates, figures: figures, keepingMetricsJSON: true)
+        guard let json = page.metricsJSON else { preconditionFailure("a job that keeps the JSON was planned") }
+        return (page.html, json)
+    }
+
+    /// Plans every chart, then encodes the metrics and draws the charts in one parallel
+    /// batch (`PageBatch`), then fills the templates.
+    private static func build(_ result: ExperimentResult, templates: TemplateSet, figures: ReportFigures,
+                              keepingMetricsJSON: Bool) throws(ReportError) -> (html: String, metricsJSON: Data?) {
+        let plan = try PagePlan(result, figures: figures)
+        let batch = try PageBatch.run(metrics: MetricsJob.jobs(for: result, keepingJSON: keepingMetricsJSON),
+                                      figures: plan.requests)
+        guard let download = batch.metrics.lazy.compactMap(\.download).first else {
+            preconditionFailure("a job that embeds the metrics was planned")
         }
-        let probes = ProbeFigures(result: result, scale: figures.scale, focusLayer: figures.focusLayer)
-        let model = ReportModel(result: result, figures: try figures.figures(for: result),
-                                colors: ReportFigures.colors(for: result), metricsJSON: metrics,
-                                css: templates.stylesheet,
-                                probeFigures: try probes.gradientFlowAcrossInitializers().map { [$0] } ?? [],
-                                overview: try probes.overviewRows(), details: try probes.details(),
-                                unitHealthHeader: probes.unitHealthHeader,
-                                jacobianFigures: try figures.jacobianFigures(for: result),
-                                variantFigures: try figures.variantFigures(for: result))
-        return try templates.renderPage(model)
+        let page = plan.finish(batch.figures)
+        let model = ReportModel(result: result, figures: page.main, colors: ReportFigures.colors(for: result),
+                                metrics: download, css: templates.stylesheet,
+                                probeFigures: page.gradientFlow, overview: page.overview, details: page.details,
+                                unitHealthHeader: plan.unitHealthHeader,
+                                jacobianFigures: page.jacobian, variantFigures: page.variants)
+        return (try templates.renderPage(model), batch.metrics.lazy.compactMap(\.json).first)
     }
 
     /// Writes `report.html` into `folder` through a temporary file and a rename, so a crash

@@ -1,7 +1,6 @@
 import Foundation
 import Tensor
 import Charts
-import CairoRenderer
 import Experiments
 import Probes
 import Diagnostics
@@ -39,7 +38,7 @@ struct ProbeFigures: Sendable {
     // MARK: across initializers
 
     /// ‖∂L/∂W‖ of the focus layer for every initializer on one log axis.
-    func gradientFlowAcrossInitializers() throws(ReportError) -> ReportModel.Figure? {
+    func gradientFlowAcrossInitializers() throws(ReportError) -> FigureRequest? {
         let all = probed
         guard !all.isEmpty else { return nil }
         let l = focusLayer - 1
@@ -59,9 +58,9 @@ struct ProbeFigures: Sendable {
             yScale: .log10)
         let left = all.count - having.count
         let seeds = RunSeries.hasRepeats(all.map(\.series)) ? " One seed per initializer (the first)." : ""
-        return try figure(chart, id: "gradient-flow", size: ReportFigures.chartSize, scale: scale,
-                          caption: "Measured on the same held-out probe batch at every probe. A run on the \"= 0\" strip gets no gradient at all in this layer: its weights can never change. Pick another layer with --focus-layer N."
-                            + seeds + (left > 0 ? " \(left) network\(left == 1 ? "" : "s") without a layer \(focusLayer) \(left == 1 ? "is" : "are") left out." : ""))
+        return FigureRequest(chart, id: "gradient-flow", size: ReportFigures.chartSize, scale: scale,
+                             caption: "Measured on the same held-out probe batch at every probe. A run on the \"= 0\" strip gets no gradient at all in this layer: its weights can never change. Pick another layer with --focus-layer N."
+                                 + seeds + (left > 0 ? " \(left) network\(left == 1 ? "" : "s") without a layer \(focusLayer) \(left == 1 ? "is" : "are") left out." : ""))
     }
 
     // MARK: overview
@@ -77,32 +76,35 @@ struct ProbeFigures: Sendable {
     }
 
     /// One row per initializer: sparklines of loss, gradient norms, update:data, dead units.
-    func overviewRows() throws(ReportError) -> [ReportModel.OverviewRow] {
-        try parallelMap(probed) { (item: Probed) throws(ReportError) -> ReportModel.OverviewRow in
+    func overviewRows() -> [Planned<ReportModel.OverviewRow>] {
+        probed.map { item in
             let run = item.run
             let layers = item.probes.layers
-            var cells: [ReportModel.Figure] = []
             var loss = LineChart(title: "", xLabel: "", yLabel: "",
                                  series: [.init(label: "loss", values: run.history.batchLosses.map(Double.init))], yScale: .log10)
             loss.showsLegend = false
-            cells.append(try spark(loss, id: "\(run.id)-loss"))
-            cells.append(try spark(perLayer(layers, yScale: .log10) { $0.weightGradient.l2 }, id: "\(run.id)-grad"))
-            cells.append(try spark(updateRatios(layers), id: "\(run.id)-update"))
-            cells.append(try spark(perLayer(Array(layers.dropLast()), yScale: .linear, yRange: 0...1, UnitHealth(layers).value),
-                                   id: "\(run.id)-dead"))
+            let cells = [
+                spark(loss, id: "\(run.id)-loss"),
+                spark(perLayer(layers, yScale: .log10) { $0.weightGradient.l2 }, id: "\(run.id)-grad"),
+                spark(updateRatios(layers), id: "\(run.id)-update"),
+                spark(perLayer(Array(layers.dropLast()), yScale: .linear, yRange: 0...1, UnitHealth(layers).value), id: "\(run.id)-dead"),
+            ]
             let hidden = layers.dropLast()
             let identical = Self.identicalUnitsText(hidden.map { ($0.snapshots.last?.symmetry.identicalUnits ?? 0, $0.fanOut) })
             let symmetric = hidden.contains { ($0.snapshots.last?.symmetry.identicalUnits ?? 0) == $0.fanOut }
-            return ReportModel.OverviewRow(anchor: item.anchor, label: item.label, cells: cells,
-                                           identicalUnits: identical, rowClass: symmetric ? "failed" : "")
+            let anchor = item.anchor, label = item.label
+            return Planned(cells) { drawn in
+                ReportModel.OverviewRow(anchor: anchor, label: label, cells: drawn,
+                                        identicalUnits: identical, rowClass: symmetric ? "failed" : "")
+            }
         }
     }
 
     // MARK: per initializer
 
-    func details() throws(ReportError) -> [ReportModel.DetailSection] {
+    func details() -> [Planned<ReportModel.DetailSection>] {
         let allFindings = result.allFindings
-        return try parallelMap(probed) { (item: Probed) throws(ReportError) -> ReportModel.DetailSection in
+        return probed.map { item in
             let run = item.run
             let layers = item.probes.layers
             let findings = allFindings.filter { $0.runID == run.id }
@@ -121,38 +123,38 @@ struct ProbeFigures: Sendable {
             updates.yLabel = "update:data"
             updates.xLabel = "step"
             var figures = [
-                try figure(grid, id: "\(item.anchor)-histograms", size: Size(900, 110 + 120 * Double(layers.count)), scale: 1,
-                           caption: "Shares of elements per bin at step 0 (grey) and at the end (blue); bins shared by every initializer. ◀/▶ count what fell outside the shared range."
-                    + (flagged.isEmpty ? "" : " Rows framed in red: layers with findings above.")),
-                try figure(gradientChart.showingLegend(), id: "\(item.anchor)-gradients", size: Self.detail, scale: 1,
-                           caption: "Vanishing gradients fall toward the \"= 0\" strip, exploding ones climb by decades."),
-                try figure(updates.showingLegend(), id: "\(item.anchor)-updates", size: Self.detail, scale: 1,
-                           caption: "Far below 1e-3 the layer barely learns; far above, updates are large relative to the weights."),
-                try figure(activationBands(layers), id: "\(item.anchor)-bands", size: Self.detail, scale: 1,
-                           caption: "Percentiles of each hidden layer's activations on the probe batch (TensorBoard's distribution bands): collapsing bands mean dying or vanishing units, climbing ones exploding activations."),
+                FigureRequest(grid, id: "\(item.anchor)-histograms", size: Size(900, 110 + 120 * Double(layers.count)), scale: 1,
+                              caption: "Shares of elements per bin at step 0 (grey) and at the end (blue); bins shared by every initializer. ◀/▶ count what fell outside the shared range."
+                                  + (flagged.isEmpty ? "" : " Rows framed in red: layers with findings above.")),
+                FigureRequest(gradientChart.showingLegend(), id: "\(item.anchor)-gradients", size: Self.detail, scale: 1,
+                              caption: "Vanishing gradients fall toward the \"= 0\" strip, exploding ones climb by decades."),
+                FigureRequest(updates.showingLegend(), id: "\(item.anchor)-updates", size: Self.detail, scale: 1,
+                              caption: "Far below 1e-3 the layer barely learns; far above, updates are large relative to the weights."),
+                FigureRequest(activationBands(layers), id: "\(item.anchor)-bands", size: Self.detail, scale: 1,
+                              caption: "Percentiles of each hidden layer's activations on the probe batch (TensorBoard's distribution bands): collapsing bands mean dying or vanishing units, climbing ones exploding activations."),
             ]
             let health = UnitHealth(layers)
             var healthChart = perLayer(Array(layers.dropLast()), yScale: .linear, yRange: 0...1, health.value)
             healthChart.title = health.title
             healthChart.yLabel = health.axisLabel
             healthChart.xLabel = "step"
-            figures.append(try figure(healthChart.showingLegend(), id: "\(item.anchor)-units", size: Self.detail, scale: 1,
-                                      caption: health.caption))
+            figures.append(FigureRequest(healthChart.showingLegend(), id: "\(item.anchor)-units", size: Self.detail, scale: 1,
+                                         caption: health.caption))
             let heatmaps = layers.compactMap(activationHeatmap)
             if !heatmaps.isEmpty {
-                figures.append(try figure(ChartStack(title: "Activation histograms over time, every layer", panels: heatmaps),
-                                          id: "\(item.anchor)-heatmap", size: Size(880, 200 * Double(heatmaps.count)), scale: 1,
-                                          caption: "One row per layer; each column is one probe's activation histogram on the shared bins, colour the share of activations in the bin (log scale)."))
+                figures.append(FigureRequest(ChartStack(title: "Activation histograms over time, every layer", panels: heatmaps),
+                                             id: "\(item.anchor)-heatmap", size: Size(880, 200 * Double(heatmaps.count)), scale: 1,
+                                             caption: "One row per layer; each column is one probe's activation histogram on the shared bins, colour the share of activations in the bin (log scale)."))
             }
             let first = layers.first?.snapshots.first
             let series = item.series
             let repeats = series.runs.count > 1
             let others = series.runs.dropFirst().map { "\($0.seed)" }.joined(separator: ", ")
-            return ReportModel.DetailSection(
+            let section = ReportModel.DetailSection(
                 anchor: item.anchor, label: item.label,
                 summary: (repeats ? "seed \(run.seed), " : "")
                     + "step 0: ‖∂L/∂W‖ of layer 1 = \(TickFormat.short(first?.weightGradient.l2 ?? .nan)), activation std = \(TickFormat.short(first?.activation.std ?? .nan))",
-                figures: figures,
+                figures: [],
                 findings: ReportModel.findingRows(findings, result: result),
                 open: findings.contains { !$0.expected && $0.severity >= .warning },
                 layers: ReportModel.layerRows(run),
@@ -163,6 +165,7 @@ struct ProbeFigures: Sendable {
                     "LSUV iterations per layer to reach unit output variance\(repeats ? " (seed \(run.seed))" : ""): "
                         + $0.map(String.init).joined(separator: ", ")
                 } ?? "")
+            return Planned(figures) { section.replacingFigures(with: $0) }
         }
     }
 
@@ -237,19 +240,10 @@ struct ProbeFigures: Sendable {
                       overflow: h.overflow, nonFinite: h.nonFinite, exactZeros: allZero ? h.total : 0)
     }
 
-    func spark(_ chart: LineChart, id: String) throws(ReportError) -> ReportModel.Figure {
+    func spark(_ chart: LineChart, id: String) -> FigureRequest {
         var small = chart
         small.xTickTarget = 2
-        return try figure(small, id: id, size: Self.sparkline, scale: 1, caption: "")
-    }
-
-    func figure(_ chart: some Chart, id: String, size: Size, scale: Double, caption: String) throws(ReportError) -> ReportModel.Figure {
-        let png: [UInt8]
-        do { png = try CairoRenderer.png(chart, size: size, scale: scale) } catch {
-            throw .chartFailed(title: chart.title.isEmpty ? id : chart.title, reason: error.description)
-        }
-        return ReportModel.Figure(id: id, title: chart.title, caption: caption, alt: chart.title.isEmpty ? id : chart.title,
-                                  dataURI: DataURI.png(png), width: Int(size.width), height: Int(size.height))
+        return FigureRequest(small, id: id, size: Self.sparkline, scale: 1, caption: "")
     }
 }
 

@@ -13,6 +13,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
     /// A report file could not be written; its folder is as it was.
     case output(OutputWriteError)
     case focusLayerOutOfRange(layer: Int, layers: Int)
+    /// The result could not be encoded as JSON (for metrics.json or the page's download).
+    case metricsEncoding(ResultsError)
 
     public var description: String {
         switch self {
@@ -33,6 +35,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
         case let .focusLayerOutOfRange(layer, layers):
             return "--focus-layer \(layer) does not exist: the network has \(layers) layers. Pass a number from 1 to \(layers)."
         case let .output(error):
+            return error.description
+        case let .metricsEncoding(error):
             return error.description
         }
     }

@@ -1,6 +1,5 @@
 import Foundation
 import Charts
-import CairoRenderer
 import Experiments
 
 extension ReportFigures {
@@ -20,13 +19,13 @@ extension ReportFigures {
                          xRange: 1...Double(max(2, lines.map(\.x.count).max() ?? 2)), xUnit: "index")
     }
 
-    public func jacobianFigures(for result: ExperimentResult) throws(ReportError) -> [ReportModel.Figure] {
+    func jacobianFigureRequests(for result: ExperimentResult) -> [FigureRequest] {
         guard let chart = jacobianChart(for: result) else { return [] }
-        return [try figure(chart, id: "jacobian", size: Size(Self.chartSize.width, 380),
-                           caption: "Sorted singular values of each initializer's first seed. A flat line at 1: the error signal reaches the input undistorted; "
-                               + "a line falling over decades: a few directions dominate and the rest are lost on the way back. "
-                               + "Lines that coincide hide one another; the table has every run's numbers.",
-                           alt: "Singular values of the input–output Jacobian at init for \(chart.series.count) runs")]
+        return [FigureRequest(chart, id: "jacobian", size: Size(Self.chartSize.width, 380), scale: scale,
+                              caption: "Sorted singular values of each initializer's first seed. A flat line at 1: the error signal reaches the input undistorted; "
+                                  + "a line falling over decades: a few directions dominate and the rest are lost on the way back. "
+                                  + "Lines that coincide hide one another; the table has every run's numbers.",
+                              alt: "Singular values of the input–output Jacobian at init for \(chart.series.count) runs")]
     }
 
     /// Learning speed per network variant: x = variants in config order, one line per
@@ -52,21 +51,12 @@ extension ReportFigures {
                                  categories: variants, series: series, yScale: wide ? .log10 : .linear)
     }
 
-    public func variantFigures(for result: ExperimentResult) throws(ReportError) -> [ReportModel.Figure] {
+    func variantFigureRequests(for result: ExperimentResult) -> [FigureRequest] {
         guard let chart = variantChart(for: result) else { return [] }
         let seeds = RunSeries.hasRepeats(RunSeries.of(result)) ? " Each point is the mean over the seeds that reached ℓ*." : ""
-        return [try figure(chart, id: "variants-speed", size: Size(Self.chartSize.width, 380),
-                           caption: "Lower is faster. A ▲ on the top strip: that initializer's loss never fell below ℓ* on that network." + seeds,
-                           alt: "Batches to ℓ* for \(chart.series.count) initializers on \(chart.categories.count) networks")]
+        return [FigureRequest(chart, id: "variants-speed", size: Size(Self.chartSize.width, 380), scale: scale,
+                              caption: "Lower is faster. A ▲ on the top strip: that initializer's loss never fell below ℓ* on that network." + seeds,
+                              alt: "Batches to ℓ* for \(chart.series.count) initializers on \(chart.categories.count) networks")]
     }
 
-    /// One chart drawn to an embedded PNG.
-    func figure(_ chart: some Chart, id: String, size: Size, caption: String, alt: String) throws(ReportError) -> ReportModel.Figure {
-        let png: [UInt8]
-        do { png = try CairoRenderer.png(chart, size: size, scale: scale) } catch {
-            throw .chartFailed(title: chart.title, reason: error.description)
-        }
-        return ReportModel.Figure(id: id, title: chart.title, caption: caption, alt: alt, dataURI: DataURI.png(png),
-                                  width: Int(size.width), height: Int(size.height))
-    }
 }

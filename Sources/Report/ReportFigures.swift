@@ -1,6 +1,5 @@
 import Foundation
 import Charts
-import CairoRenderer
 import Experiments
 
 /// The charts of the report, drawn from the results: what each shows is decided here, how
@@ -110,19 +109,12 @@ public struct ReportFigures {
         return series.label + " (diverged: " + diverged.joined(separator: ", ") + ")"
     }
 
-    /// Every chart as a report figure with its PNG embedded.
-    public func figures(for result: ExperimentResult) throws(ReportError) -> [ReportModel.Figure] {
-        var figures: [ReportModel.Figure] = []
-        for item in charts(for: result) {
-            let png: [UInt8]
-            do { png = try CairoRenderer.png(item.chart, size: item.size, scale: scale) } catch {
-                throw .chartFailed(title: item.chart.title, reason: error.description)
-            }
-            figures.append(ReportModel.Figure(
-                id: item.id, title: item.chart.title, caption: item.caption,
-                alt: "\(item.chart.title) for \(RunSeries.of(result).count) initializers",
-                dataURI: DataURI.png(png), width: Int(item.size.width), height: Int(item.size.height)))
+    /// Every chart of `charts(for:)` as a figure to draw.
+    func figureRequests(for result: ExperimentResult) -> [FigureRequest] {
+        let count = RunSeries.of(result).count
+        return charts(for: result).map { item in
+            FigureRequest(item.chart, id: item.id, size: item.size, scale: scale, caption: item.caption,
+                          alt: "\(item.chart.title) for \(count) initializers")
         }
-        return figures
     }
 }

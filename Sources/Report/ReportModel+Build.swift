@@ -1,6 +1,5 @@
 import Foundation
 import Experiments
-import Compression
 import Diagnostics
 
 extension ReportModel {
@@ -8,6 +7,16 @@ extension ReportModel {
     /// `colors` maps run ids to their chart colour; `metricsJSON` is embedded for download.
     public init(result: ExperimentResult, figures: [Figure], colors: [String: String],
                 metricsJSON: Data, css: String, probeFigures: [Figure] = [], overview: [OverviewRow] = [],
+                details: [DetailSection] = [], unitHealthHeader: String = "",
+                jacobianFigures: [Figure] = [], variantFigures: [Figure] = []) {
+        self.init(result: result, figures: figures, colors: colors, metrics: MetricsDownload(json: metricsJSON), css: css,
+                  probeFigures: probeFigures, overview: overview, details: details, unitHealthHeader: unitHealthHeader,
+                  jacobianFigures: jacobianFigures, variantFigures: variantFigures)
+    }
+
+    /// The same, with the embedded metrics already gzipped for download.
+    public init(result: ExperimentResult, figures: [Figure], colors: [String: String],
+                metrics: MetricsDownload, css: String, probeFigures: [Figure] = [], overview: [OverviewRow] = [],
                 details: [DetailSection] = [], unitHealthHeader: String = "",
                 jacobianFigures: [Figure] = [], variantFigures: [Figure] = []) {
         let config = result.config
@@ -62,10 +71,8 @@ extension ReportModel {
         self.epochHeaders = (0..<epochCount).map { "Epoch \($0 + 1)" }
         self.epochRows = Self.epochRows(series, epochs: epochCount)
         self.command = result.command.isEmpty ? "initscope run --preset \(config.name) --seed \(config.seed)" : result.command
-        // Gzipped: with probes the JSON is megabytes and compresses several times over.
-        let compressed = Zlib.gzip([UInt8](metricsJSON), level: 6)  // level 9: 2× the time for 1% fewer bytes
-        self.metricsDataURI = DataURI.make(mediaType: "application/gzip", bytes: compressed)
-        self.metricsSize = "\(Format.bytes(compressed.count)) gzipped, \(Format.bytes(metricsJSON.count)) unpacked"
+        self.metricsDataURI = metrics.dataURI
+        self.metricsSize = metrics.size
         self.schemaVersion = result.schemaVersion
         self.metricsTrimmed = EmbeddedMetrics.isTrimmed(result)
         self.isPartial = result.isPartial

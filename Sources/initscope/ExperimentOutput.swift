@@ -19,11 +19,16 @@ enum ExperimentOutput {
         var files: [OutputFile]
         var renderSeconds = 0.0
         do {
-            files = [OutputFile(name: "metrics.json", data: try ResultsStore.encode(result))]
             if htmlReport {
+                // One batch encodes metrics.json (once, also for the page's download) while
+                // the charts are drawn.
                 let renderStart = ContinuousClock.now
-                files.append(OutputFile(name: HTMLReport.fileName, text: try HTMLReport.render(result, templates: templates, figures: figures)))
+                let page = try HTMLReport.renderWithMetricsJSON(result, templates: templates, figures: figures)
                 renderSeconds = renderStart.duration(to: .now) / .seconds(1)
+                files = [OutputFile(name: "metrics.json", data: page.metricsJSON),
+                         OutputFile(name: HTMLReport.fileName, text: page.html)]
+            } else {
+                files = [OutputFile(name: "metrics.json", data: try ResultsStore.encode(result))]
             }
             files += [
                 OutputFile(name: SummaryMarkdown.fileName, text: SummaryMarkdown.render(result)),

@@ -114,6 +114,17 @@ import CairoRenderer
         #expect(PalettePNG.encode(first.pixels) == first.palette)
     }
 
+    /// Any zlib level gives the same picture; only the bytes and their count differ.
+    @Test(arguments: charts.indices)
+    func everyZlibLevelDecodesToTheSamePixels(_ index: Int) throws {
+        let (pixels, png, _) = try Self.render(index)
+        let quantized = ColorQuantizer.quantize(pixels)
+        #expect(try CairoRenderer.decodePNG(png) == quantized.expanded())
+        for level: Int32 in 1...9 {
+            #expect(try CairoRenderer.decodePNG(PalettePNG.encode(quantized, level: level)) == quantized.expanded(), "level \(level)")
+        }
+    }
+
     @Test(arguments: charts.indices)
     func paletteFileIsSmallerThanCairos(_ index: Int) throws {
         let (_, palette, cairo) = try Self.render(index)
