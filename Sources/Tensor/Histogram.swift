@@ -115,18 +115,7 @@ public struct Histogram: Sendable, Codable, Equatable {
         let standard = LogMagnitudeBinning.standard
         let binning = (lower, upper, bins) == (standard.lower, standard.upper, standard.bins)
             ? standard : LogMagnitudeBinning(lower: lower, upper: upper, bins: bins)
-        var under = 0, over = 0, bad = 0
-        histogram.counts.withUnsafeMutableBufferPointer { counts in
-            for x in values {
-                if !x.isFinite { bad += 1; continue }
-                if x == 0 { under += 1; continue }
-                let outcome = binning.outcome(of: x)
-                if outcome < 0 { under += 1 } else if outcome >= bins { over += 1 } else { counts[outcome] += 1 }
-            }
-        }
-        histogram.underflow = under
-        histogram.overflow = over
-        histogram.nonFinite = bad
+        (histogram.underflow, histogram.overflow, histogram.nonFinite) = binning.count(values, into: &histogram.counts)
         return histogram
     }
 }

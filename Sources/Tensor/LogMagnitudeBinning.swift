@@ -54,8 +54,38 @@ struct LogMagnitudeBinning: Sendable {
     }
 
     /// The outcome for a finite, non-zero x: −1 underflow, 0 ..< bins, or bins (overflow).
-    @inline(__always)
     func outcome(of x: Float) -> Int {
+        thresholds.withUnsafeBufferPointer { t in
+            binadeStart.withUnsafeBufferPointer { start in Self.outcome(of: x, thresholds: t, binadeStart: start, bins: bins) }
+        }
+    }
+
+    /// Adds every value to `counts` (bins values), returning how many fell below, above, or
+    /// were NaN/±Inf; exact zeros count as below (log10 0 = −∞).
+    func count(_ values: [Float], into counts: inout [Int]) -> (under: Int, over: Int, nonFinite: Int) {
+        precondition(counts.count == bins, "LogMagnitudeBinning: \(counts.count) counts for \(bins) bins")
+        var under = 0, over = 0, bad = 0
+        let bins = bins
+        thresholds.withUnsafeBufferPointer { t in
+            binadeStart.withUnsafeBufferPointer { start in
+                values.withUnsafeBufferPointer { v in
+                    counts.withUnsafeMutableBufferPointer { c in
+                        for x in v {
+                            if !x.isFinite { bad += 1; continue }
+                            if x == 0 { under += 1; continue }
+                            let outcome = Self.outcome(of: x, thresholds: t, binadeStart: start, bins: bins)
+                            if outcome < 0 { under += 1 } else if outcome >= bins { over += 1 } else { c[outcome] += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        return (under, over, bad)
+    }
+
+    @inline(__always)
+    private static func outcome(of x: Float, thresholds: UnsafeBufferPointer<UInt32>, binadeStart: UnsafeBufferPointer<Int>,
+                                bins: Int) -> Int {
         let bits = x.bitPattern & 0x7FFF_FFFF
         var outcome = binadeStart[Int(bits >> 23)]
         while outcome < bins && bits >= thresholds[outcome + 1] { outcome += 1 }
