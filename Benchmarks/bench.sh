@@ -13,18 +13,20 @@
 # GFLOP/s over the suite's training FLOPs, the report's size and build time. Not part of
 # `make test`: it takes about 10 minutes with REPEATS=3 and needs a quiet machine.
 #
-#   make bench                       # REPEATS=3
-#   REPEATS=5 make bench
+#   make bench                       # REPEATS=3, then PAIRS=5 back-to-back A/A0 pairs
+#   REPEATS=5 PAIRS=9 make bench
 #   TORCH_SPEC='torch==2.15.0' make bench   # another PyTorch from PyPI
 #   SMOKE=1 make bench               # 1 repeat of a 2-initializer, 1-epoch suite: checks the
 #                                    # harness in a minute; writes Benchmarks/results/smoke.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPEATS=${REPEATS:-3}
+PAIRS=${PAIRS:-5}
 SUITE=()
 RESULTS=Benchmarks/results/latest.md
 if [ -n "${SMOKE:-}" ]; then
   REPEATS=1
+  PAIRS=1
   SUITE=(--epochs 1 --inits zeros,he_normal)
   RESULTS=Benchmarks/results/smoke.md
 fi
@@ -71,6 +73,9 @@ run_config() {
     A)  measure A "$repeat" "$bin" run --preset udacity --probe-every 50 "${SUITE[@]}" --output "$work/A" ;;
     A0) measure A0 "$repeat" "$bin" run --preset udacity --probe-every 0 --no-report "${SUITE[@]}" \
           --output "$work/A0" ;;
+    Apair)  measure Apair "$repeat" "$bin" run --preset udacity --probe-every 50 "${SUITE[@]}" --output "$work/Apair" ;;
+    A0pair) measure A0pair "$repeat" "$bin" run --preset udacity --probe-every 0 --no-report "${SUITE[@]}" \
+              --output "$work/A0pair" ;;
     B)  measure B "$repeat" "$python" Benchmarks/reference/torch_suite.py --threads "$THREADS" "${SUITE[@]}" ;;
     Bplus) measure Bplus "$repeat" "$python" Benchmarks/reference/torch_report.py \
              --threads "$THREADS" "${SUITE[@]}" --output "$work/Bplus" ;;
@@ -83,6 +88,15 @@ for repeat in $(seq "$REPEATS"); do
   order=("${order[@]:1}" "${order[0]}")   # rotate, so no configuration always runs first
 done
 
-"$python" Benchmarks/tools/bench_summary.py "$work" "$REPEATS" "$THREADS" > "$RESULTS"
+# A and A0 differ by about as much as this shared machine's speed drifts between minutes, so
+# their ratio is also measured on PAIRS back-to-back pairs (first A, then A0 first, ...): each
+# pair shares the machine's state of the moment, and the median pair ratio is the overhead.
+for pair in $(seq "$PAIRS"); do
+  if [ $((pair % 2)) -eq 1 ]; then first=Apair; second=A0pair; else first=A0pair; second=Apair; fi
+  run_config "$first" "$pair"
+  run_config "$second" "$pair"
+done
+
+"$python" Benchmarks/tools/bench_summary.py "$work" "$REPEATS" "$THREADS" "$PAIRS" > "$RESULTS"
 cat "$RESULTS"
 echo "bench: wrote $RESULTS" >&2
