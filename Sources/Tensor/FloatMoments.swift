@@ -57,28 +57,11 @@ public struct FloatMoments: Sendable, Equatable {
 
     /// Moments of `values`.
     public init(_ values: UnsafeBufferPointer<Float>) {
-        count = values.count
         guard let base = values.baseAddress else { return }
         shift = Double(values.first(where: \.isFinite) ?? 0)
-        var i = 0
-        #if arch(x86_64)
-        var lanes = Lanes(shift: shift)
-        while i + 8 <= values.count {
-            let low = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD4<Float>.self)
-            let high = UnsafeRawPointer(base + i + 4).loadUnaligned(as: SIMD4<Float>.self)
-            if Lanes.allFinite(low, high) {
-                lanes.add(low, high)
-            } else {
-                for k in i..<(i + 8) { addScalar(base[k]) }
-            }
-            i += 8
-        }
-        merge(lanes)
-        #endif
-        while i < values.count {
-            addScalar(base[i])
-            i += 1
-        }
+        accumulate(count: values.count,
+                   four: { UnsafeRawPointer(base + $0).loadUnaligned(as: SIMD4<Float>.self) },
+                   one: { base[$0] })
     }
 
     /// Moments of the element-wise differences a[i] − b[i] (computed in Float), without
@@ -90,31 +73,39 @@ public struct FloatMoments: Sendable, Equatable {
             b.withUnsafeBufferPointer { y in
                 guard let x = x.baseAddress, let y = y.baseAddress else { return }
                 moments.shift = Double(zip(a, b).lazy.map { $0 - $1 }.first(where: \.isFinite) ?? 0)
-                var i = 0
-                #if arch(x86_64)
-                var lanes = Lanes(shift: moments.shift)
-                while i + 8 <= a.count {
-                    let low = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD4<Float>.self)
-                        - UnsafeRawPointer(y + i).loadUnaligned(as: SIMD4<Float>.self)
-                    let high = UnsafeRawPointer(x + i + 4).loadUnaligned(as: SIMD4<Float>.self)
-                        - UnsafeRawPointer(y + i + 4).loadUnaligned(as: SIMD4<Float>.self)
-                    if Lanes.allFinite(low, high) {
-                        lanes.add(low, high)
-                    } else {
-                        for k in i..<(i + 8) { moments.addScalar(x[k] - y[k]) }
-                    }
-                    i += 8
-                }
-                moments.merge(lanes)
-                #endif
-                while i < a.count {
-                    moments.addScalar(x[i] - y[i])
-                    i += 1
-                }
+                moments.accumulate(count: a.count,
+                                   four: { UnsafeRawPointer(x + $0).loadUnaligned(as: SIMD4<Float>.self)
+                                       - UnsafeRawPointer(y + $0).loadUnaligned(as: SIMD4<Float>.self) },
+                                   one: { x[$0] - y[$0] })
             }
         }
-        moments.count = a.count
         self = moments
+    }
+
+    /// Adds values 0 ..< count, read four at a time by `four(i)` (values i ..< i + 4) and one
+    /// at a time by `one(i)`: eight lanes per step on x86-64, a block holding a non-finite
+    /// value and the tail one at a time.
+    @inline(__always)
+    private mutating func accumulate(count: Int, four: (Int) -> SIMD4<Float>, one: (Int) -> Float) {
+        self.count = count
+        var i = 0
+        #if arch(x86_64)
+        var lanes = Lanes(shift: shift)
+        while i + 8 <= count {
+            let low = four(i), high = four(i + 4)
+            if Lanes.allFinite(low, high) {
+                lanes.add(low, high)
+            } else {
+                for k in i..<(i + 8) { addScalar(one(k)) }
+            }
+            i += 8
+        }
+        merge(lanes)
+        #endif
+        while i < count {
+            addScalar(one(i))
+            i += 1
+        }
     }
 
     private init() {}
