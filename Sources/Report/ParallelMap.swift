@@ -2,15 +2,10 @@ import Foundation
 import Synchronization
 
 /// Maps `items` on all cores, keeping their order. Each call of `body` runs on one thread
-/// and owns what it creates (a chart's Cairo canvas never crosses threads). The first error
-/// thrown, in item order, is rethrown.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) throws(ReportError) -> R) throws(ReportError) -> [R] {
-    try parallelMap(items, startingWith: Array(items.indices), body)
-}
-
-/// `parallelMap` that hands the items to the cores in `order` (indices into `items`, each
-/// once): longest first, so no long item starts last while the other cores run out of
-/// work. Results, and the error rethrown, are still in item order.
+/// and owns what it creates (a chart's Cairo canvas never crosses threads). The items go to
+/// the cores in `order` (indices into `items`, each once): longest first, so no long item
+/// starts last while the other cores run out of work. Results, and the first error thrown
+/// in item order (rethrown), are in item order.
 func parallelMap<T: Sendable, R: Sendable>(_ items: [T], startingWith order: [Int],
                                            _ body: @Sendable (T) throws(ReportError) -> R) throws(ReportError) -> [R] {
     precondition(order.count == items.count && Set(order) == Set(items.indices), "order must list every item once")
