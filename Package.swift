@@ -27,8 +27,9 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
         .systemLibrary(name: "CAdamAVX", path: "Sources/CAdamAVX"),
+        .systemLibrary(name: "CStatsAVX", path: "Sources/CStatsAVX"),
 
-        .target(name: "Tensor", dependencies: ["CBLAS"]),
+        .target(name: "Tensor", dependencies: ["CBLAS", "CStatsAVX"]),
         .target(name: "Initializers", dependencies: ["Tensor"]),
         .target(name: "Network", dependencies: ["Tensor", "CAdamAVX"]),
         .target(name: "Compression", dependencies: ["CZlib"]),

@@ -2,7 +2,8 @@
 // Swift's SIMD8 is two 4-lane halves, and Adam's two divisions and square root per parameter
 // made it about 10% of a training run. Swift cannot compile one function for a wider
 // target; clang can, with __attribute__((target("avx"))), and the caller checks the CPU
-// first (initscope_cpu_has_avx). No library behind it: header-only, inlined into the caller.
+// first (Tensor's CPUFeatures.hasAVX, from CStatsAVX). No library behind it: header-only,
+// inlined into the caller.
 // Imported by exactly one Swift file: Sources/Network/Adam+AVX.swift.
 //
 // Bit for bit the Swift lanes' result: the same IEEE single-precision operations in the same
@@ -11,19 +12,7 @@
 #include <stddef.h>
 
 #if defined(__x86_64__)
-#include <cpuid.h>
 #include <immintrin.h>
-
-// 1 when the CPU has AVX and the OS saves the YMM registers on a context switch (CPUID.1:ECX
-// AVX and OSXSAVE, then XCR0 bits 1 and 2); 0 otherwise.
-static inline int initscope_cpu_has_avx(void) {
-    unsigned int eax, ebx, ecx, edx;
-    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
-    if (!(ecx & bit_AVX) || !(ecx & bit_OSXSAVE)) return 0;
-    unsigned int xcr0, xcr0High;
-    __asm__ volatile("xgetbv" : "=a"(xcr0), "=d"(xcr0High) : "c"(0));
-    return (xcr0 & 6) == 6;
-}
 
 // Updates the first (count / 8) · 8 parameters and returns how many it did; the caller does
 // the rest. Per lane, as Adam.update:

@@ -1,16 +1,11 @@
 #if arch(x86_64)
 import CAdamAVX
 #endif
+import Tensor
 
 extension Adam {
     /// Whether this CPU (and OS) can run Adam's 8-lane AVX kernel; checked once per process.
-    static let cpuHasAVX: Bool = {
-        #if arch(x86_64)
-        initscope_cpu_has_avx() != 0
-        #else
-        false
-        #endif
-    }()
+    static var cpuHasAVX: Bool { CPUFeatures.hasAVX }
 
     /// Updates the leading multiple of eight parameters with the AVX kernel when the CPU has
     /// it, and returns how many it did (0 otherwise): the caller's SSE lanes and scalar tail

@@ -10,9 +10,10 @@ import _Builtin_intrinsics.intel
 /// with a small spread, and it gives exactly 0 for a constant set (every hidden unit of a
 /// constant-initialized layer), where the unshifted formula left rounding noise of 1e-7.
 ///
-/// Eight values at a time in eight Double lanes on x86-64 (SSE2), so a probe's pass over a
-/// 784×256 weight matrix costs a fraction of the scalar loop's, which was bound by the
-/// latency of one running Double sum. The lanes are added up in a fixed order at the end, so
+/// Eight values at a time in eight Double lanes on x86-64 (AVX through `CStatsAVX` where the
+/// CPU has it, else SSE2: the same sums), so a probe's pass over a 784×256 weight matrix
+/// costs a fraction of the scalar loop's, which was bound by the latency of one running
+/// Double sum. The lanes are added up in a fixed order at the end, so
 /// the result is deterministic; it differs from a single running sum only by Double rounding
 /// (about 1e-13 relative), which vanishes when a statistic is written at Float precision.
 /// A block of eight holding a NaN or an infinity goes through the scalar path, so
@@ -57,41 +58,52 @@ public struct FloatMoments: Sendable, Equatable {
 
     /// Moments of `values`.
     public init(_ values: UnsafeBufferPointer<Float>) {
-        guard let base = values.baseAddress else { return }
-        shift = Double(values.first(where: \.isFinite) ?? 0)
-        accumulate(count: values.count,
-                   four: { UnsafeRawPointer(base + $0).loadUnaligned(as: SIMD4<Float>.self) },
-                   one: { base[$0] })
+        self.init(values, allowsAVX: true)
     }
 
     /// Moments of the element-wise differences a[i] − b[i] (computed in Float), without
     /// materialising them.
     public init(difference a: [Float], _ b: [Float]) {
+        self.init(difference: a, b, allowsAVX: true)
+    }
+
+    /// `allowsAVX: false` keeps to the SSE2 lanes, for tests that compare the two.
+    init(_ values: UnsafeBufferPointer<Float>, allowsAVX: Bool) {
+        guard let base = values.baseAddress else { return }
+        shift = Double(values.first(where: \.isFinite) ?? 0)
+        accumulate(base, minus: nil, count: values.count, allowsAVX: allowsAVX)
+    }
+
+    init(difference a: [Float], _ b: [Float], allowsAVX: Bool) {
         precondition(a.count == b.count, "FloatMoments: \(a.count) vs \(b.count) values")
         var moments = FloatMoments()
         a.withUnsafeBufferPointer { x in
             b.withUnsafeBufferPointer { y in
                 guard let x = x.baseAddress, let y = y.baseAddress else { return }
                 moments.shift = Double(zip(a, b).lazy.map { $0 - $1 }.first(where: \.isFinite) ?? 0)
-                moments.accumulate(count: a.count,
-                                   four: { UnsafeRawPointer(x + $0).loadUnaligned(as: SIMD4<Float>.self)
-                                       - UnsafeRawPointer(y + $0).loadUnaligned(as: SIMD4<Float>.self) },
-                                   one: { x[$0] - y[$0] })
+                moments.accumulate(x, minus: y, count: a.count, allowsAVX: allowsAVX)
             }
         }
         self = moments
     }
 
-    /// Adds values 0 ..< count, read four at a time by `four(i)` (values i ..< i + 4) and one
-    /// at a time by `one(i)`: eight lanes per step on x86-64, a block holding a non-finite
-    /// value and the tail one at a time.
+    /// Adds a[i] (or a[i] − b[i]) for i in 0 ..< count: eight lanes per step on x86-64 (AVX
+    /// where the CPU has it, else SSE2, the same sums either way), a block holding a
+    /// non-finite value and the tail one at a time.
     @inline(__always)
-    private mutating func accumulate(count: Int, four: (Int) -> SIMD4<Float>, one: (Int) -> Float) {
+    private mutating func accumulate(_ a: UnsafePointer<Float>, minus b: UnsafePointer<Float>?, count: Int, allowsAVX: Bool) {
         self.count = count
+        @inline(__always) func one(_ i: Int) -> Float { b.map { a[i] - $0[i] } ?? a[i] }
+        @inline(__always) func four(_ i: Int) -> SIMD4<Float> {
+            let x = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD4<Float>.self)
+            return b.map { x - UnsafeRawPointer($0 + i).loadUnaligned(as: SIMD4<Float>.self) } ?? x
+        }
         var i = 0
         #if arch(x86_64)
         var lanes = Lanes(shift: shift)
         while i + 8 <= count {
+            i = StatsAVX.addMoments(a, minus: b, from: i, count: count, to: &lanes, allowed: allowsAVX)
+            guard i + 8 <= count else { break }
             let low = four(i), high = four(i + 4)
             if Lanes.allFinite(low, high) {
                 lanes.add(low, high)
@@ -129,8 +141,8 @@ public struct FloatMoments: Sendable, Equatable {
 
     #if arch(x86_64)
     /// Eight lanes each of Σ(x − K) and Σ(x − K)² (four SIMD2<Double> apiece), and lane-wise
-    /// extremes: few enough to stay in the sixteen SSE registers.
-    private struct Lanes {
+    /// extremes. `StatsAVX.addMoments` adds to the same lanes in AVX.
+    struct Lanes {
         let shift: SIMD2<Double>
         var sums = (SIMD2<Double>(), SIMD2<Double>(), SIMD2<Double>(), SIMD2<Double>())
         var shiftedSquares = (SIMD2<Double>(), SIMD2<Double>(), SIMD2<Double>(), SIMD2<Double>())

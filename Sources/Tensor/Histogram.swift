@@ -30,18 +30,23 @@ public struct Histogram: Sendable, Codable, Equatable {
 
     /// Adds values; the upper edge belongs to the last bin.
     ///
-    /// Four values at a time on x86-64: their bins are computed in two SSE2 Double pairs
-    /// (the same Double arithmetic as one at a time), and a block with a value outside
-    /// [lower, upper] or non-finite goes through the one-at-a-time path. Consecutive values
-    /// count into four separate arrays, summed at the end: a run of values in the same bin
-    /// (most of a weight matrix sits in a few central bins) would otherwise wait on each
-    /// previous increment of that bin's count.
+    /// On x86-64 with AVX (`CStatsAVX`), eight values at a time and without a branch per
+    /// value: a value's slot (below, its bin, above, non-finite) is chosen by blends in
+    /// Double lanes, the same Double arithmetic as one at a time. Without AVX, four at a time
+    /// in SSE2, and a block with a value outside [lower, upper] or non-finite goes through
+    /// the one-at-a-time path. Consecutive values count into separate arrays, summed at the
+    /// end: a run of values in the same bin (most of a weight matrix sits in a few central
+    /// bins) would otherwise wait on each previous increment of that bin's count.
     public mutating func add(_ values: [Float]) {
+        add(values, allowsAVX: true)
+    }
+
+    /// `allowsAVX: false` keeps to the SSE2 loop, for tests that compare the two.
+    mutating func add(_ values: [Float], allowsAVX: Bool) {
         var binner = Binner(lower: lower, upper: upper, bins: counts.count)
-        values.withUnsafeBufferPointer { binner.add($0) }
+        values.withUnsafeBufferPointer { binner.add($0, allowsAVX: allowsAVX) }
         for b in counts.indices {
-            counts[b] += binner.partial[b] + binner.partial[counts.count + b]
-                + binner.partial[2 * counts.count + b] + binner.partial[3 * counts.count + b]
+            for lane in 0..<4 { counts[b] += binner.partial[lane * counts.count + b] }
         }
         underflow += binner.under
         overflow += binner.over
@@ -59,10 +64,29 @@ public struct Histogram: Sendable, Codable, Equatable {
             partial = [Int](repeating: 0, count: 4 * bins)
         }
 
-        mutating func add(_ v: UnsafeBufferPointer<Float>) {
+        mutating func add(_ v: UnsafeBufferPointer<Float>, allowsAVX: Bool) {
             guard let base = v.baseAddress else { return }
             let (low, high, scale, bins) = (low, high, scale, bins)
             var (under, over, bad) = (0, 0, 0)
+            var i = 0
+            #if arch(x86_64)
+            if allowsAVX && CPUFeatures.hasAVX {
+                // Slots per lane: below, the bins, above, non-finite.
+                let width = bins + 3
+                var slots = [Int](repeating: 0, count: 8 * width)
+                i = slots.withUnsafeMutableBufferPointer { s in
+                    guard let slots = s.baseAddress else { return 0 }
+                    return StatsAVX.bin(base, count: v.count, lower: low, upper: high, scale: scale, bins: bins, slots: slots)
+                }
+                for lane in 0..<8 {
+                    let lane = lane * width
+                    under += slots[lane]
+                    for b in 0..<bins { partial[b] += slots[lane + 1 + b] }
+                    over += slots[lane + bins + 1]
+                    bad += slots[lane + bins + 2]
+                }
+            }
+            #endif
             partial.withUnsafeMutableBufferPointer { c in
                 // One value into lane `lane`'s counts: exactly the one-at-a-time rule.
                 func addOne(_ x: Float, lane: Int) {
@@ -72,7 +96,6 @@ public struct Histogram: Sendable, Codable, Equatable {
                         c[lane * bins + Swift.min(Int((d - low) * scale), bins - 1)] += 1
                     }
                 }
-                var i = 0
                 #if arch(x86_64)
                 let lowLanes = SIMD2(repeating: low), highLanes = SIMD2(repeating: high)
                 let scaleLanes = SIMD2(repeating: scale), lastBin = SIMD2(repeating: Double(bins - 1))

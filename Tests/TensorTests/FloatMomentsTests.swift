@@ -1,5 +1,5 @@
 import Testing
-import Tensor
+@testable import Tensor
 
 /// The lane-parallel moments against a plain Double loop, and the cases the lanes must not
 /// change: non-finite values anywhere in a block of eight, lengths that are not a multiple
@@ -79,5 +79,22 @@ import Tensor
         #expect(abs(streamed.mean - materialised.mean) < 1e-12)
         #expect(abs(streamed.variance - materialised.variance) < 1e-12)
         #expect(streamed.min == materialised.min && streamed.max == materialised.max)
+    }
+
+    /// `CStatsAVX`'s lanes against the SSE2 lanes: the same sums bit for bit (Equatable
+    /// compares the Double sums themselves), for values and for differences, with
+    /// non-finite values in some blocks and tails that are not a multiple of eight.
+    @Test(arguments: [0, 7, 8, 9, 63, 1000, 200_707])
+    func avxLanesEqualSSELanes(_ count: Int) {
+        var rng = SeededGenerator(seed: UInt64(count) + 77)
+        var a = (0..<count).map { _ in rng.normalFloat(mean: 0.1, std: 3) }
+        let b = (0..<count).map { _ in rng.normalFloat(std: 0.01) }
+        for (k, bad) in [Float.nan, .infinity, -.infinity, -0.0].enumerated() where count > 100 {
+            a[17 + 31 * k] = bad
+        }
+        a.withUnsafeBufferPointer { values in
+            #expect(FloatMoments(values, allowsAVX: true) == FloatMoments(values, allowsAVX: false))
+        }
+        #expect(FloatMoments(difference: a, b, allowsAVX: true) == FloatMoments(difference: a, b, allowsAVX: false))
     }
 }

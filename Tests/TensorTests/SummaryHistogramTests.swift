@@ -1,5 +1,5 @@
 import Testing
-import Tensor
+@testable import Tensor
 
 @Suite struct SummaryHistogramTests {
     @Test func summaryMatchesADirectComputation() {
@@ -61,5 +61,25 @@ import Tensor
         for value in values { oneByOne.add([value]) }
         #expect(together == oneByOne)
         #expect(together.total == count)
+    }
+
+    /// The AVX kernel's branch-free slots against the SSE2 loop and one value at a time:
+    /// the edges themselves and the Floats next to them, ±0, ±∞, NaN, values far outside,
+    /// in every position of a block of eight and in the tail.
+    @Test(arguments: [0, 7, 8, 9, 64, 4099])
+    func avxSlotsEqualTheSSELoop(_ count: Int) {
+        var rng = SeededGenerator(seed: UInt64(count) + 5)
+        let awkward: [Float] = [-3, 3, Float(-3).nextDown, Float(-3).nextUp, Float(3).nextDown, Float(3).nextUp,
+                                0, -0.0, .nan, .infinity, -.infinity, 1e30, -1e30, .leastNonzeroMagnitude]
+        let values = (0..<count).map { i in i % 3 == 0 ? awkward[i / 3 % awkward.count] : rng.normalFloat(std: 2.5) }
+        var avx = Histogram(lower: -3, upper: 3, bins: 60)
+        avx.add(values, allowsAVX: true)
+        var sse = Histogram(lower: -3, upper: 3, bins: 60)
+        sse.add(values, allowsAVX: false)
+        var oneByOne = Histogram(lower: -3, upper: 3, bins: 60)
+        for value in values { oneByOne.add([value], allowsAVX: false) }
+        #expect(avx == sse)
+        #expect(avx == oneByOne)
+        #expect(avx.total == count)
     }
 }
