@@ -255,7 +255,8 @@ final class JSONByteEncoder: Encoder {
     /// key order already; nil (and the fast path given up) when JSONEncoder would keep one
     /// member of several.
     private func keyOrder(of written: ArraySlice<Member>, keyType: ObjectIdentifier?) -> [Int]? {
-        if let keyType, let known = knownOrders[keyType], known.keys.elementsEqual(written.lazy.map(\.key)) {
+        if let keyType, let known = knownOrders[keyType],
+           known.keys.elementsEqual(written.lazy.map(\.key), by: Self.sameBytes) {
             return known.order
         }
         let keys = written.map(\.key)
@@ -275,6 +276,14 @@ final class JSONByteEncoder: Encoder {
     static func precedes(_ a: String, _ b: String) -> Bool {
         var (a, b) = (a, b)
         return a.withUTF8 { a in b.withUTF8 { b in a.lexicographicallyPrecedes(b) } }
+    }
+
+    /// The same UTF-8 bytes. Not `==`, which calls "é" and "e\u{301}" equal though they
+    /// sort apart: every `[String: V]` shares one key type, so a cached order must match
+    /// the bytes it was computed for.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var (a, b) = (a, b)
+        return a.withUTF8 { a in b.withUTF8 { b in a.elementsEqual(b) } }
     }
 
     // MARK: Encoder
