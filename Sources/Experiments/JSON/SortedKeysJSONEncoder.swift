@@ -9,7 +9,7 @@ import Foundation
 /// dictionary per object), then sorts and writes it. This encoder writes each value's bytes
 /// straight into one buffer, in the order `encode(to:)` produces them; when an object ends,
 /// its members — already written, each one `"key":value` — are put in key order by copying
-/// their byte ranges (`closeObject`). No tree, no per-value allocation.
+/// their byte ranges (`closeObject`). No tree: nothing is allocated per number or string.
 ///
 /// It writes exactly what `JSONEncoder` writes:
 /// - numbers through the same `description` (and the same trailing ".0" dropped);
