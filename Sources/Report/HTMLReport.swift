@@ -26,6 +26,13 @@ public enum HTMLReport {
     /// batch (`PageBatch`), then fills the templates.
     private static func build(_ result: ExperimentResult, templates: TemplateSet, figures: ReportFigures,
                               keepingMetricsJSON: Bool) throws(ReportError) -> (html: String, metricsJSON: Data?) {
+        let page = try model(result, templates: templates, figures: figures, keepingMetricsJSON: keepingMetricsJSON)
+        return (try templates.renderPage(page.model), page.metricsJSON)
+    }
+
+    /// What the templates are filled with, and metrics.json's bytes when kept.
+    static func model(_ result: ExperimentResult, templates: TemplateSet, figures: ReportFigures,
+                      keepingMetricsJSON: Bool) throws(ReportError) -> (model: ReportModel, metricsJSON: Data?) {
         let plan = try PagePlan(result, figures: figures)
         let batch = try PageBatch.run(metrics: MetricsJob.jobs(for: result, keepingJSON: keepingMetricsJSON),
                                       figures: plan.requests)
@@ -38,7 +45,7 @@ public enum HTMLReport {
                                 probeFigures: page.gradientFlow, overview: page.overview, details: page.details,
                                 unitHealthHeader: plan.unitHealthHeader,
                                 jacobianFigures: page.jacobian, variantFigures: page.variants)
-        return (try templates.renderPage(model), batch.metrics.lazy.compactMap(\.json).first)
+        return (model, batch.metrics.lazy.compactMap(\.json).first)
     }
 
     /// Writes `report.html` into `folder` through a temporary file and a rename, so a crash

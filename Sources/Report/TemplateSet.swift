@@ -66,9 +66,10 @@ public struct TemplateSet: Sendable {
         self.folder = folder
     }
 
-    /// Renders the page with `model` (a plain struct read through reflection).
+    /// Renders the page with `model`, a plain struct: read through `MustacheTree`, which
+    /// looks its properties up by name as Mustache's reflection would, but once.
     public func renderPage(_ model: Any) throws(ReportError) -> String {
-        guard let html = library.render(model, withTemplate: Self.pageName) else {
+        guard let html = library.render(MustacheTree.make(model), withTemplate: Self.pageName) else {
             throw .renderFailed(template: Self.pageName)
         }
         return html

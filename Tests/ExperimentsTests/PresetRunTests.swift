@@ -19,7 +19,10 @@ import TestSupport
         var config = try Presets.named(name)
         config.epochs = 1
         config.probeEvery = probeEvery
-        return try ExperimentRunner(config: config, data: try smallData(train: train), jobs: 2).run()
+        let result = try ExperimentRunner(config: config, data: try smallData(train: train), jobs: 2).run()
+        // Every preset's metrics.json: SortedKeysJSONEncoder writes JSONEncoder's bytes.
+        #expect(try ResultsStore.encode(result) == SortedKeysJSONEncoder.fallback(result))
+        return result
     }
 
     static func findings(_ result: ExperimentResult, run id: String, rule: String) -> [Finding] {
