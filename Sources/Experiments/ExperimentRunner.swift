@@ -45,6 +45,17 @@ public struct ExperimentRunner: Sendable {
     /// every other planned run listed in `missingRuns`.
     public func run(shard: Shard? = nil, interruption: InterruptionFlag? = nil,
                     progress: @escaping @Sendable (RunnerProgress) -> Void = { _ in }) throws(ConfigError) -> ExperimentResult {
+        try runWithFingerprintPending(shard: shard, interruption: interruption, progress: progress).completed()
+    }
+
+    /// `run`, returning as soon as the last run ends: the dataset fingerprint, which the
+    /// first worker out of runs started hashing in the background, may not be done yet, so
+    /// the result comes without it (`PendingFingerprint.completed()` waits for it and fills
+    /// it in). `initscope run` draws the report's charts meanwhile: only the metrics JSON
+    /// needs the fingerprint.
+    public func runWithFingerprintPending(shard: Shard? = nil, interruption: InterruptionFlag? = nil,
+                                          progress: @escaping @Sendable (RunnerProgress) -> Void = { _ in })
+        throws(ConfigError) -> PendingFingerprint {
         try config.validate()
         let plan = try ExperimentPlan(config)
         var schemes: [String: any Initializer] = [:]
@@ -63,8 +74,9 @@ public struct ExperimentRunner: Sendable {
         let schemesByName = schemes
         let fingerprint = FingerprintOnce(data)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            // Out of runs: hash the data while the other workers finish theirs.
-            defer { fingerprint.computeIfNobodyHas() }
+            // Out of runs: hash the data (on a thread of its own, so this returns) while the
+            // other workers finish theirs.
+            defer { fingerprint.startIfNobodyHas() }
             while interruption?.isRequested != true, let index = board.claimNext() {
                 let planned = runs[index]
                 guard let scheme = schemesByName[planned.initializer] else { preconditionFailure("plan names \(planned.initializer)") }
@@ -103,7 +115,7 @@ public struct ExperimentRunner: Sendable {
             dataset: DatasetInfo(name: data.train.name, source: data.train.source,
                                  trainExamples: data.train.count, testExamples: data.test.count,
                                  features: data.train.featureCount, classes: data.train.classCount,
-                                 fingerprint: fingerprint.value),
+                                 fingerprint: nil),
             machine: .current(jobs: workers, blasThreadsPerRun: 1),
             runs: results,
             histogramRanges: probing?.ranges,
@@ -117,7 +129,7 @@ public struct ExperimentRunner: Sendable {
             result.missingRuns = missing
         }
         result.findings = result.diagnose()
-        return result
+        return PendingFingerprint(result: result, fingerprint: fingerprint)
     }
 
     /// How one run ended: with a result, or abandoned part-way because an interruption was
@@ -300,5 +312,30 @@ final class ProgressObserver: TrainingObserver {
         default:
             break
         }
+    }
+}
+
+/// A finished experiment whose dataset fingerprint may still be hashing in the background:
+/// `result` has no fingerprint yet; `fingerprint()` waits for it.
+public struct PendingFingerprint: Sendable {
+    public var result: ExperimentResult
+    fileprivate let hashing: FingerprintOnce
+
+    init(result: ExperimentResult, fingerprint: FingerprintOnce) {
+        self.result = result
+        hashing = fingerprint
+    }
+
+    /// The dataset fingerprint, once hashed (waits for the background hashing).
+    public var fingerprint: @Sendable () -> String {
+        let hashing = hashing
+        return { hashing.value }
+    }
+
+    /// `result` with its fingerprint (waits for it).
+    public func completed() -> ExperimentResult {
+        var complete = result
+        complete.dataset.fingerprint = hashing.value
+        return complete
     }
 }

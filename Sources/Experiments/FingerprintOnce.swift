@@ -1,10 +1,14 @@
+import Dispatch
 import Synchronization
 import Datasets
 
-/// The dataset fingerprint (≈ 0.3 s of serial hashing for Fashion-MNIST), computed once by
-/// whichever worker runs out of runs first: it fills the time that worker would otherwise
-/// sit idle while the last runs finish on the other cores, instead of adding to the wall
-/// time after training. Whoever asks later gets the stored value, or computes it then.
+/// The dataset fingerprint (≈ 0.3 s of serial hashing for Fashion-MNIST), hashed once, by
+/// whoever gets to it first, while nobody has to wait for it:
+/// - the first training worker out of runs starts it on a background thread
+///   (`startIfNobodyHas`) and leaves, so it fills that worker's idle core while the last
+///   runs finish, and goes on while the report's charts are drawn;
+/// - whoever needs it (`value`: encoding metrics.json) waits for it then, or hashes it
+///   itself if nobody started.
 final class FingerprintOnce: Sendable {
     private enum State {
         case notStarted
@@ -14,30 +18,49 @@ final class FingerprintOnce: Sendable {
 
     private let data: DatasetSplits
     private let state = Mutex(State.notStarted)
+    /// Entered when the hashing is claimed, left when it is done: what `value` waits on.
+    private let hashing = DispatchGroup()
 
     init(_ data: DatasetSplits) {
         self.data = data
     }
 
-    /// Computes the fingerprint unless another thread has started or finished it; never waits.
-    func computeIfNobodyHas() {
-        let claimed = state.withLock { s -> Bool in
-            guard case .notStarted = s else { return false }
-            s = .computing
-            return true
-        }
-        guard claimed else { return }
-        let fingerprint = data.fingerprint
-        state.withLock { $0 = .done(fingerprint) }
+    /// Hashes on a background thread unless another thread has started or finished it;
+    /// returns at once.
+    func startIfNobodyHas() {
+        guard claim() else { return }
+        DispatchQueue.global(qos: .userInitiated).async { self.hash() }
     }
 
-    /// The fingerprint. Call once every thread that may compute it has returned (after the
-    /// workers' `concurrentPerform`): then it is either done or not started.
+    /// Hashes on this thread unless another thread has started or finished it; never waits
+    /// for another thread's hashing.
+    func computeIfNobodyHas() {
+        guard claim() else { return }
+        hash()
+    }
+
+    /// The fingerprint: hashed now if nobody started it, else waited for.
     var value: String {
         computeIfNobodyHas()
+        hashing.wait()
         return state.withLock { s in
-            guard case let .done(fingerprint) = s else { preconditionFailure("fingerprint read while a worker computes it") }
+            guard case let .done(fingerprint) = s else { preconditionFailure("fingerprint read before it was hashed") }
             return fingerprint
         }
+    }
+
+    private func claim() -> Bool {
+        state.withLock { s -> Bool in
+            guard case .notStarted = s else { return false }
+            s = .computing
+            hashing.enter()  // under the lock: a reader that sees .computing also waits
+            return true
+        }
+    }
+
+    private func hash() {
+        let fingerprint = data.fingerprint
+        state.withLock { $0 = .done(fingerprint) }
+        hashing.leave()
     }
 }

@@ -11,18 +11,24 @@ struct MetricsJob: Sendable {
     let keepsJSON: Bool
     /// Gzip the JSON into the page's download.
     let embeds: Bool
+    /// The dataset fingerprint, when `result` comes without it because it is still being
+    /// hashed: waited for and filled in before encoding.
+    var fingerprint: (@Sendable () -> String)?
 
     /// What encoding `result` takes: one job when the download is the result itself, else
     /// one for metrics.json (when `keepingJSON`) and one for the trimmed download.
-    static func jobs(for result: ExperimentResult, keepingJSON: Bool) -> [MetricsJob] {
+    static func jobs(for result: ExperimentResult, keepingJSON: Bool,
+                     fingerprint: (@Sendable () -> String)? = nil) -> [MetricsJob] {
         guard let download = EmbeddedMetrics.trimmed(result) else {
-            return [MetricsJob(result: result, keepsJSON: keepingJSON, embeds: true)]
+            return [MetricsJob(result: result, keepsJSON: keepingJSON, embeds: true, fingerprint: fingerprint)]
         }
-        return (keepingJSON ? [MetricsJob(result: result, keepsJSON: true, embeds: false)] : [])
-            + [MetricsJob(result: download, keepsJSON: false, embeds: true)]
+        return (keepingJSON ? [MetricsJob(result: result, keepsJSON: true, embeds: false, fingerprint: fingerprint)] : [])
+            + [MetricsJob(result: download, keepsJSON: false, embeds: true, fingerprint: fingerprint)]
     }
 
     func run() throws(ReportError) -> MetricsOutput {
+        var result = result
+        if let fingerprint { result.dataset.fingerprint = fingerprint() }
         let json: Data
         do { json = try ResultsStore.encode(result) } catch { throw .metricsEncoding(error) }
         return MetricsOutput(json: keepsJSON ? json : nil, download: embeds ? MetricsDownload(json: json) : nil)

@@ -154,13 +154,16 @@ struct RunCommand: ParsableCommand {
         Console.note("\(config.name): \(runCount) run(s)\(shard.map { " (shard \($0.index)/\($0.count) of \(plan.runs.count))" } ?? "") on \(splits.train.name) "
             + "(\(splits.train.count) train / \(splits.test.count) test), \(config.epochs) epoch(s), \(jobs) at a time")
 
-        var result: ExperimentResult
+        // The dataset fingerprint is still being hashed when the runs are done: only
+        // metrics.json needs it, so the report's charts are drawn meanwhile.
+        let pending: PendingFingerprint
         do {
-            result = try ExperimentRunner(config: config, data: splits, jobs: jobs)
-                .run(shard: shard, interruption: interruption) { progress.show($0) }
+            pending = try ExperimentRunner(config: config, data: splits, jobs: jobs)
+                .runWithFingerprintPending(shard: shard, interruption: interruption) { progress.show($0) }
         } catch {
             throw failWithBadInput(error.description)
         }
+        var result = pending.result
         progress.finish()
         result.gitCommit = GitCommit.current()
         result.command = "initscope run " + shellQuoted(ExperimentOutput.configFile(in: outputFolder).path)
@@ -171,6 +174,7 @@ struct RunCommand: ParsableCommand {
             // A shard writes its runs only; `initscope merge` builds the report from all of them.
             print(ResultsTable.render(result))
             let file: URL
+            result.dataset.fingerprint = pending.fingerprint()
             do { file = try ResultsStore.write(result, toFolder: outputFolder, fileName: shard.fileName) } catch {
                 throw failWithBadInput(error.description)
             }
@@ -183,8 +187,8 @@ struct RunCommand: ParsableCommand {
         print(ResultsTable.render(result))
         let findings = result.allFindings
         if !findings.isEmpty { print(FindingsList.render(findings)) }
-        do { try ExperimentOutput.write(result, to: outputFolder, templates: templates, figures: report.figures,
-                                        htmlReport: !noReport) } catch {
+        do { try ExperimentOutput.write(result, fingerprint: pending.fingerprint, to: outputFolder, templates: templates,
+                                        figures: report.figures, htmlReport: !noReport) } catch {
             throw failWithBadInput(error.description)
         }
         try exitIfInterrupted(interruption, result: result, rerun: result.command)

@@ -24,4 +24,27 @@ import Tensor
         let data = Self.data()
         #expect(FingerprintOnce(data).value == data.fingerprint)
     }
+
+    @Test func aBackgroundHashIsWaitedForByEveryReader() {
+        let data = Self.data()
+        let once = FingerprintOnce(data)
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
+            if i % 2 == 0 { once.startIfNobodyHas() }
+            #expect(once.value == data.fingerprint)
+        }
+    }
+
+    @Test func theRunnerHandsOverTheResultBeforeTheFingerprintAndThenFillsItIn() throws {
+        let data = Self.data()
+        var config = Presets.udacity
+        config.epochs = 1
+        config.batchSize = 50
+        config.hiddenSizes = [4]
+        config.initializers = ["zeros", "he_normal"]
+        config.probeEvery = 0
+        let pending = try ExperimentRunner(config: config, data: data, jobs: 2).runWithFingerprintPending()
+        #expect(pending.result.dataset.fingerprint == nil)
+        #expect(pending.fingerprint() == data.fingerprint)
+        #expect(pending.completed().dataset.fingerprint == data.fingerprint)
+    }
 }

@@ -52,6 +52,21 @@ import Compression
         #expect(page.html == (try HTMLReport.render(result, templates: templates, figures: figures)))
     }
 
+    /// `initscope run` hands over the result before the dataset fingerprint is hashed: the
+    /// file and the download (trimmed or not) get it all the same, and nothing else changes.
+    @Test(arguments: [false, true])
+    func aFingerprintStillHashingIsFilledInBeforeEncoding(_ severalSeeds: Bool) throws {
+        var complete = severalSeeds ? seededResult() : oneSeedResult()
+        complete.dataset.fingerprint = "0123456789abcdef"
+        var pending = complete
+        pending.dataset.fingerprint = nil
+        let page = try HTMLReport.renderWithMetricsJSON(pending, templates: templates, figures: figures,
+                                                        fingerprint: { "0123456789abcdef" })
+        #expect(page.metricsJSON == (try ResultsStore.encode(complete)))
+        #expect(try embeddedJSON(page.html) == (try ResultsStore.encode(EmbeddedMetrics.copy(of: complete))))
+        #expect(page.html == (try HTMLReport.render(complete, templates: templates, figures: figures)))
+    }
+
     @Test func everyChartOfThePageIsRequestedOnceInPageOrder() throws {
         let result = seededResult()
         let plan = try PagePlan(result, figures: figures)
