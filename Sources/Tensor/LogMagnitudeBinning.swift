@@ -23,10 +23,9 @@ struct LogMagnitudeBinning: Sendable {
     let bins: Int
     /// thresholds[j]: bit pattern of the smallest positive finite Float whose outcome is ≥ j
     /// (outcomes: −1 underflow, 0 ..< bins, bins overflow); `UInt32.max` when none is, and
-    /// for the `steps` + 1 entries of padding after index `bins`.
+    /// for the `steps` entries of padding after index `bins`.
     private let thresholds: [UInt32]
-    /// The outcome of the smallest positive Float with each exponent field 0 ... 254, and
-    /// bins + 1 for exponent 255 (±∞ and NaN: no threshold lies above it, so it stays).
+    /// The outcome of the smallest positive Float with each exponent field 0 ... 254.
     private let binadeStart: [Int]
     /// The most thresholds one binade crosses (2 for the standard four bins per decade): a
     /// value's outcome is its binade's start plus this many comparisons, without branches.
@@ -53,7 +52,7 @@ struct LogMagnitudeBinning: Sendable {
         // largest, the largest Float's): the thresholds crossed in between are the steps.
         let ends = (1..<255).map { starts[$0] } + [rule(largestFinite)]
         steps = zip(starts, ends).map { $1 - $0 }.max() ?? 0
-        binadeStart = starts + [bins + 1]
+        binadeStart = starts
         thresholds = found + [UInt32](repeating: .max, count: steps + 1)
     }
 
@@ -65,8 +64,7 @@ struct LogMagnitudeBinning: Sendable {
         return Swift.min(Int((d - lower) * (Double(bins) / (upper - lower))), bins - 1)
     }
 
-    /// The outcome for a non-zero x: −1 underflow, 0 ..< bins, or bins (overflow);
-    /// bins + 1 for NaN and ±∞.
+    /// The outcome for a finite, non-zero x: −1 underflow, 0 ..< bins, or bins (overflow).
     func outcome(of x: Float) -> Int {
         thresholds.withUnsafeBufferPointer { t in
             binadeStart.withUnsafeBufferPointer { start in Self.outcome(of: x, thresholds: t, binadeStart: start, steps: steps) }
@@ -77,29 +75,26 @@ struct LogMagnitudeBinning: Sendable {
     /// were NaN/±Inf; exact zeros count as below (log10 0 = −∞).
     func count(_ values: [Float], into counts: inout [Int]) -> (under: Int, over: Int, nonFinite: Int) {
         precondition(counts.count == bins, "LogMagnitudeBinning: \(counts.count) counts for \(bins) bins")
+        var bad = 0, zeros = 0
         let steps = steps
-        // Every value is one increment of one slot, without a branch (gradients mix exact
-        // zeros and non-zeros unpredictably): slot 0 underflow and zeros, slots 1 ... bins
-        // the bins, bins + 1 overflow, bins + 2 NaN/±Inf. Four interleaved slot arrays,
-        // summed at the end: most gradients fall in a few bins, and one array's increments
-        // of the same slot would each wait on the previous one.
-        let width = bins + 3, lanes = 4
-        var slots = [Int](repeating: 0, count: lanes * width)
+        // Slot 0 counts underflow, slots 1 ... bins the bins, slot bins + 1 overflow: every
+        // outcome is one increment, whichever it is.
+        var slots = [Int](repeating: 0, count: bins + 2)
         thresholds.withUnsafeBufferPointer { t in
             binadeStart.withUnsafeBufferPointer { start in
                 values.withUnsafeBufferPointer { v in
                     slots.withUnsafeMutableBufferPointer { slot in
-                        for (i, x) in v.enumerated() {
-                            let outcome = Self.outcome(of: x, thresholds: t, binadeStart: start, steps: steps)
-                            slot[(i & (lanes - 1)) * width + (x == 0 ? 0 : outcome + 1)] += 1
+                        for x in v {
+                            if !x.isFinite { bad += 1; continue }
+                            if x == 0 { zeros += 1; continue }
+                            slot[Self.outcome(of: x, thresholds: t, binadeStart: start, steps: steps) + 1] += 1
                         }
                     }
                 }
             }
         }
-        func total(_ s: Int) -> Int { (0..<lanes).reduce(0) { $0 + slots[$1 * width + s] } }
-        for b in 0..<bins { counts[b] += total(b + 1) }
-        return (total(0), total(bins + 1), total(bins + 2))
+        for b in 0..<bins { counts[b] += slots[b + 1] }
+        return (slots[0] + zeros, slots[bins + 1], bad)
     }
 
     @inline(__always)
