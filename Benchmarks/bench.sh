@@ -73,9 +73,11 @@ run_config() {
     A)  measure A "$repeat" "$bin" run --preset udacity --probe-every 50 "${SUITE[@]}" --output "$work/A" ;;
     A0) measure A0 "$repeat" "$bin" run --preset udacity --probe-every 0 --no-report "${SUITE[@]}" \
           --output "$work/A0" ;;
-    Apair)  measure Apair "$repeat" "$bin" run --preset udacity --probe-every 50 "${SUITE[@]}" --output "$work/Apair" ;;
+    # Each pair keeps its own output, so the summary can split its wall into training and report.
+    Apair)  measure Apair "$repeat" "$bin" run --preset udacity --probe-every 50 "${SUITE[@]}" \
+              --output "$work/Apair.$repeat" ;;
     A0pair) measure A0pair "$repeat" "$bin" run --preset udacity --probe-every 0 --no-report "${SUITE[@]}" \
-              --output "$work/A0pair" ;;
+              --output "$work/A0pair.$repeat" ;;
     B)  measure B "$repeat" "$python" Benchmarks/reference/torch_suite.py --threads "$THREADS" "${SUITE[@]}" ;;
     Bplus) measure Bplus "$repeat" "$python" Benchmarks/reference/torch_report.py \
              --threads "$THREADS" "${SUITE[@]}" --output "$work/Bplus" ;;

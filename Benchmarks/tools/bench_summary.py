@@ -70,6 +70,35 @@ def overhead_target(m, pair_ratios):
     return (what, "≤ 10%", f"{overhead * 100:+.1f}%", overhead <= 0.10)
 
 
+def pair_split(work, pair):
+    """One pair taken apart: each side's training phase (the runner's own wall clock and the
+    runs' summed seconds, from its metrics.json), CPU seconds, and A's report build time."""
+    sides = {}
+    for name in ("Apair", "A0pair"):
+        metrics = json.load(open(os.path.join(work, f"{name}.{pair}", "metrics.json")))
+        _, cpu, _ = time_v(os.path.join(work, f"{name}.{pair}.time"))
+        sides[name] = {"training": metrics["wallSeconds"], "runs": metrics["sumOfRunSeconds"], "cpu": cpu}
+    out = open(os.path.join(work, f"Apair.{pair}.out")).read()
+    sides["report"] = float(re.search(r"built in ([\d.]+) s\)", out).group(1))
+    return sides
+
+
+def print_pair_split(work, pair_count):
+    """Where each pair's difference is: the wall of a pair moves with the machine, the split
+    says whether the training phase, the runs' own seconds or the report moved."""
+    splits = [pair_split(work, p) for p in range(1, pair_count + 1)]
+
+    def change(key):
+        return [s["Apair"][key] / s["A0pair"][key] - 1 for s in splits]
+
+    print("Inside the pairs (A vs A0): training phase wall (the runner's clock, from metrics.json) "
+          + ", ".join(f"{c * 100:+.1f}%" for c in change("training"))
+          + f", median {median(change('training')) * 100:+.1f}%; the runs' summed seconds "
+          + f"median {median(change('runs')) * 100:+.1f}%; CPU seconds median {median(change('cpu')) * 100:+.1f}%; "
+          + f"A's report built in median {median([s['report'] for s in splits]):.2f} s.")
+    print()
+
+
 def main():
     work, repeats, threads = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     pair_count = int(sys.argv[4]) if len(sys.argv) > 4 else 0
@@ -144,6 +173,7 @@ def main():
               + f"; median {(median(pair_ratios) - 1) * 100:+.1f}%. Over the alternating repeats above, the "
               f"ratio of the medians is {(m['A']['wall'] / m['A0']['wall'] - 1) * 100:+.1f}%.")
         print()
+        print_pair_split(work, pair_count)
     print(f"Other figures: A0 achieves {achieved['A0']:.0f} GFLOP/s "
           f"({achieved['A0'] / peak * 100:.0f}% of the {threads}-thread peak); PyTorch's own report "
           f"took {torch_report_build:.1f} s to draw. sgemm GFLOP/s, 1 thread: "
