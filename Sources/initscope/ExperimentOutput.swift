@@ -17,13 +17,12 @@ enum ExperimentOutput {
     ///
     /// `fingerprint`: the dataset fingerprint when `result` comes without it, still being
     /// hashed (`PendingFingerprint`): the charts are drawn meanwhile, and metrics.json waits
-    /// for it.
+    /// for it (summary.md and config.yaml do not show it).
     static func write(_ result: ExperimentResult, fingerprint: (@Sendable () -> String)? = nil, to folder: URL,
                       templates: TemplateSet, figures: ReportFigures,
                       htmlReport: Bool = true, writer: StagedWrite = StagedWrite()) throws(ExperimentOutputError) {
         var files: [OutputFile]
         var renderSeconds = 0.0
-        var result = result
         do {
             if htmlReport {
                 // One batch encodes metrics.json (once, also for the page's download) while
@@ -32,12 +31,12 @@ enum ExperimentOutput {
                 let page = try HTMLReport.renderWithMetricsJSON(result, templates: templates, figures: figures,
                                                                 fingerprint: fingerprint)
                 renderSeconds = renderStart.duration(to: .now) / .seconds(1)
-                if let fingerprint { result.dataset.fingerprint = fingerprint() }  // hashed by now
                 files = [OutputFile(name: "metrics.json", data: page.metricsJSON),
                          OutputFile(name: HTMLReport.fileName, text: page.html)]
             } else {
-                if let fingerprint { result.dataset.fingerprint = fingerprint() }
-                files = [OutputFile(name: "metrics.json", data: try ResultsStore.encode(result))]
+                var complete = result
+                if let fingerprint { complete.dataset.fingerprint = fingerprint() }
+                files = [OutputFile(name: "metrics.json", data: try ResultsStore.encode(complete))]
             }
             files += [
                 OutputFile(name: SummaryMarkdown.fileName, text: SummaryMarkdown.render(result)),
