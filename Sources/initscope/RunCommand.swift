@@ -131,6 +131,7 @@ struct RunCommand: ParsableCommand {
         let templates: TemplateSet
         do { templates = try report.loadTemplates() } catch { throw failWithBadInput(error.description) }
 
+        let gitCommit = GitCommit.lookUpInBackground()
         let splits: DatasetSplits
         do { splits = try experiment.loadData(for: config) } catch { throw failWithBadInput(error.description) }
         if config.batchSize > splits.train.count {
@@ -165,7 +166,7 @@ struct RunCommand: ParsableCommand {
         }
         var result = pending.result
         progress.finish()
-        result.gitCommit = GitCommit.current()
+        result.gitCommit = gitCommit.value()
         result.command = "initscope run " + shellQuoted(ExperimentOutput.configFile(in: outputFolder).path)
         if let partial = result.partialSummary { Console.note("Partial result — \(partial).") }
         // Writing goes on to the end once started; a second signal still quits at once.
