@@ -12,8 +12,7 @@ enum LayerProbe {
         let weight = Summary(dense.weight.storage)
         let weightGradient = Summary(dense.dWeight.storage, percentiles: true)
         let backProp = (pass.dA ?? pass.dZ).storage
-        var nearZero = 0
-        for x in pass.a.storage where abs(x) < 1e-6 { nearZero += 1 }
+        let nearZero = ActivationCounts.nearZero(pass.a.storage, below: 1e-6)
         let dead: Double? = hidden && network.hiddenActivation == .relu ? deadUnitFraction(pass.a) : nil
         let saturated: Double? = hidden ? network.hiddenActivation.saturation?.fraction(of: pass.a.storage) : nil
         let update = weightBeforeUpdate.map { before in
@@ -60,17 +59,7 @@ enum LayerProbe {
 
     /// Share of units (columns of a) that are 0 for every example of the batch.
     static func deadUnitFraction(_ a: Matrix) -> Double {
-        var active = [Bool](repeating: false, count: a.cols)
-        let cols = a.cols
-        a.storage.withUnsafeBufferPointer { values in
-            active.withUnsafeMutableBufferPointer { active in
-                for r in 0..<a.rows {
-                    let row = r * cols
-                    for c in 0..<cols where values[row + c] > 0 { active[c] = true }
-                }
-            }
-        }
-        return Double(active.filter { !$0 }.count) / Double(max(1, a.cols))
+        Double(ActivationCounts.neverPositiveColumns(a)) / Double(max(1, a.cols))
     }
 
     /// std and L2 norm of a − b in one pass, without materializing the difference (the
