@@ -1,15 +1,84 @@
-/// Puts chosen order statistics of a Float array in place without sorting all of it: after
-/// `place(ranks:in:)`, `values[r]` is the value a full ascending sort would put at index `r`,
-/// for every requested `r` (the other positions hold the rest of the values, in no useful
-/// order). Percentiles need 7–14 ranks of a 2048-value sample; a quickselect that only
-/// descends into the parts holding a requested rank does a fraction of a sort's work.
+/// Puts chosen order statistics of a Float array in place without sorting all of it with
+/// comparisons: after `place(ranks:in:)`, `values[r]` is the value a full ascending sort would
+/// put at index `r`, for every requested `r` (the other positions hold the rest of the
+/// values). Percentiles need 7–14 ranks of a 2048-value sample, twelve times per probe.
+///
+/// Up to `radixThreshold` values, a quickselect that only descends into the parts holding a
+/// requested rank. Above it, a least-significant-digit radix sort of the Floats' bits (three
+/// passes of 11, 11 and 10 bits, no comparisons): the quickselect's three-way partition branched on every
+/// value against a random pivot, and at 2048 values it cost ≈ 20 ns per value. Both give the
+/// values of a full sort; they may differ only in where −0 and +0 land among equal zeros.
 public enum OrderStatistics {
+    /// From this many values on, `place` radix-sorts.
+    static let radixThreshold = 256
+
     /// `ranks` must lie in `0..<values.count`; duplicates and any order are fine. The values
     /// must not be NaN (percentiles pass finite values only).
     public static func place(ranks: [Int], in values: inout [Float]) {
         let wanted = Array(Set(ranks)).sorted()
         precondition(wanted.allSatisfy { values.indices.contains($0) }, "OrderStatistics: ranks \(wanted) outside 0..<\(values.count)")
-        values.withUnsafeMutableBufferPointer { select($0, 0, $0.count, wanted[...]) }
+        guard !wanted.isEmpty else { return }
+        if values.count >= radixThreshold {
+            radixSort(&values)
+        } else {
+            values.withUnsafeMutableBufferPointer { select($0, 0, $0.count, wanted[...]) }
+        }
+    }
+
+    /// Sorts ascending by each Float's bits mapped to an unsigned key that orders like the
+    /// values (−0 just before +0): negative values' bits inverted, positive values' sign set.
+    /// Three passes over 11, 11 and 10 bits of the key; a pass whose digit every key shares
+    /// moves nothing and is skipped.
+    static func radixSort(_ values: inout [Float]) {
+        let n = values.count
+        guard n > 1 else { return }
+        var keys = [UInt32](unsafeUninitializedCapacity: n) { keys, initialized in
+            values.withUnsafeBufferPointer { v in
+                for i in 0..<n {
+                    let bits = v[i].bitPattern
+                    keys[i] = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+                }
+            }
+            initialized = n
+        }
+        var spare = [UInt32](repeating: 0, count: n)
+        let shifts: [UInt32] = [0, 11, 22], sizes = [2048, 2048, 1024], bases = [0, 2048, 4096]
+        var counts = [Int32](repeating: 0, count: 5120)
+        keys.withUnsafeMutableBufferPointer { keys in
+            spare.withUnsafeMutableBufferPointer { spare in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for key in keys {
+                        counts[Int(key & 0x7FF)] &+= 1
+                        counts[2048 + Int((key &>> 11) & 0x7FF)] &+= 1
+                        counts[4096 + Int(key &>> 22)] &+= 1
+                    }
+                    var from = keys, to = spare
+                    for pass in 0..<3 {
+                        let base = bases[pass], shift = shifts[pass], mask = UInt32(sizes[pass] - 1)
+                        if counts[base + Int((from[0] &>> shift) & mask)] == n { continue }
+                        var start: Int32 = 0
+                        for digit in base..<(base + sizes[pass]) {
+                            let count = counts[digit]
+                            counts[digit] = start
+                            start &+= count
+                        }
+                        for key in from {
+                            let digit = base + Int((key &>> shift) & mask)
+                            to[Int(counts[digit])] = key
+                            counts[digit] &+= 1
+                        }
+                        swap(&from, &to)
+                    }
+                    if from.baseAddress != keys.baseAddress { _ = keys.update(fromContentsOf: from) }
+                }
+            }
+        }
+        values.withUnsafeMutableBufferPointer { v in
+            for i in 0..<n {
+                let key = keys[i]
+                v[i] = Float(bitPattern: key & 0x8000_0000 != 0 ? key & 0x7FFF_FFFF : ~key)
+            }
+        }
     }
 
     /// Places the `ranks` (sorted, all within lo..<hi) of v[lo..<hi].
