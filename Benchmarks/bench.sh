@@ -11,9 +11,9 @@
 # time, CPU time and peak RSS (/usr/bin/time -v) are compared in Benchmarks/results/latest.md,
 # together with the sgemm peak of this machine measured in the same invocation, the achieved
 # GFLOP/s over the suite's training FLOPs, the report's size and build time. Not part of
-# `make test`: it takes about 10 minutes with REPEATS=3 and needs a quiet machine.
+# `make test`: it takes about 25 minutes with REPEATS=3 and PAIRS=11 and needs a quiet machine.
 #
-#   make bench                       # REPEATS=3, then PAIRS=5 back-to-back A/A0 pairs
+#   make bench                       # REPEATS=3, then PAIRS=11 back-to-back A/A0 pairs
 #   REPEATS=5 PAIRS=9 make bench
 #   TORCH_SPEC='torch==2.15.0' make bench   # another PyTorch from PyPI
 #   SMOKE=1 make bench               # 1 repeat of a 2-initializer, 1-epoch suite: checks the
@@ -21,7 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPEATS=${REPEATS:-3}
-PAIRS=${PAIRS:-5}
+PAIRS=${PAIRS:-11}
 SUITE=()
 RESULTS=Benchmarks/results/latest.md
 if [ -n "${SMOKE:-}" ]; then
