@@ -60,7 +60,7 @@ report: build
 	@echo "Report: $(abspath $(OUTPUT))/report.html ($$(du -h $(OUTPUT)/report.html | cut -f1))"
 
 ## bench: initscope vs PyTorch (plain and with a hand-made report) on the default suite,
-## alternating repeats, medians and ratios in Benchmarks/results/latest.md (about 10 minutes;
+## alternating repeats, medians and ratios in Benchmarks/results/latest.md (about 25 minutes;
 ## installs CPU PyTorch and matplotlib into .build-bench/venv). Not part of `make test`.
 bench: deps
 	bash Benchmarks/bench.sh
