@@ -9,11 +9,11 @@ enum ActivationCounts {
     /// How many values have |x| < `bound` (NaN never does).
     static func nearZero(_ values: [Float], below bound: Float) -> Int {
         values.withUnsafeBufferPointer { v in
+            guard let raw = UnsafeRawPointer(v.baseAddress) else { return 0 }
             let blocks = v.count / 8
             var lanes = SIMD8<Int32>()
-            let raw = UnsafeRawPointer(v.baseAddress)
             for b in 0..<blocks {
-                let x = raw!.loadUnaligned(fromByteOffset: b * 32, as: SIMD8<Float>.self)
+                let x = raw.loadUnaligned(fromByteOffset: b * 32, as: SIMD8<Float>.self)
                 lanes &-= SIMD8<Int32>(repeating: 0).replacing(with: -1, where: (x .< bound) .& (x .> -bound))
             }
             var count = Int(lanes.wrappedSum())
@@ -30,12 +30,12 @@ enum ActivationCounts {
         var activeBlocks = [SIMD8<Int32>](repeating: SIMD8(), count: blocks)
         var activeTail = [Bool](repeating: false, count: cols - blocks * 8)
         a.storage.withUnsafeBufferPointer { v in
-            let raw = UnsafeRawPointer(v.baseAddress)
+            guard let raw = UnsafeRawPointer(v.baseAddress) else { return }  // no rows: no unit fires
             activeBlocks.withUnsafeMutableBufferPointer { active in
                 for r in 0..<rows {
                     let row = r * cols
                     for b in 0..<blocks {
-                        let x = raw!.loadUnaligned(fromByteOffset: (row + b * 8) * 4, as: SIMD8<Float>.self)
+                        let x = raw.loadUnaligned(fromByteOffset: (row + b * 8) * 4, as: SIMD8<Float>.self)
                         active[b] = active[b].replacing(with: 1, where: x .> 0)
                     }
                     for c in (blocks * 8)..<cols where v[row + c] > 0 { activeTail[c - blocks * 8] = true }

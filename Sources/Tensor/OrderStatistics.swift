@@ -43,7 +43,7 @@ public enum OrderStatistics {
             initialized = n
         }
         var spare = [UInt32](repeating: 0, count: n)
-        let shifts: [UInt32] = [0, 11, 22], sizes = [2048, 2048, 1024], bases = [0, 2048, 4096]
+        // Digit d of a key: 11 bits from bit 11·d (10 for the last); its counts at 2048·d.
         var counts = [Int32](repeating: 0, count: 5120)
         keys.withUnsafeMutableBufferPointer { keys in
             spare.withUnsafeMutableBufferPointer { spare in
@@ -55,10 +55,11 @@ public enum OrderStatistics {
                     }
                     var from = keys, to = spare
                     for pass in 0..<3 {
-                        let base = bases[pass], shift = shifts[pass], mask = UInt32(sizes[pass] - 1)
+                        let base = 2048 * pass, shift = UInt32(11 * pass), size = pass < 2 ? 2048 : 1024
+                        let mask = UInt32(size - 1)
                         if counts[base + Int((from[0] &>> shift) & mask)] == n { continue }
                         var start: Int32 = 0
-                        for digit in base..<(base + sizes[pass]) {
+                        for digit in base..<(base + size) {
                             let count = counts[digit]
                             counts[digit] = start
                             start &+= count
@@ -70,14 +71,14 @@ public enum OrderStatistics {
                         }
                         swap(&from, &to)
                     }
-                    if from.baseAddress != keys.baseAddress { _ = keys.update(fromContentsOf: from) }
+                    // The sorted keys are in whichever buffer the last pass wrote: back to Floats.
+                    values.withUnsafeMutableBufferPointer { v in
+                        for i in 0..<n {
+                            let key = from[i]
+                            v[i] = Float(bitPattern: key & 0x8000_0000 != 0 ? key & 0x7FFF_FFFF : ~key)
+                        }
+                    }
                 }
-            }
-        }
-        values.withUnsafeMutableBufferPointer { v in
-            for i in 0..<n {
-                let key = keys[i]
-                v[i] = Float(bitPattern: key & 0x8000_0000 != 0 ? key & 0x7FFF_FFFF : ~key)
             }
         }
     }
