@@ -25,7 +25,7 @@ let package = Package(
                        providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
+        .systemLibrary(name: "CGather", path: "Sources/CGather"),
         .systemLibrary(name: "CAdamAVX", path: "Sources/CAdamAVX"),
         .systemLibrary(name: "CStatsAVX", path: "Sources/CStatsAVX"),
 
@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Initializers", dependencies: ["Tensor"]),
         .target(name: "Network", dependencies: ["Tensor", "CAdamAVX"]),
         .target(name: "Compression", dependencies: ["CZlib"]),
-        .target(name: "Datasets", dependencies: ["Tensor", "Compression", "CPrefetch"]),
+        .target(name: "Datasets", dependencies: ["Tensor", "Compression", "CGather"]),
         .target(name: "Training", dependencies: ["Tensor", "Network", "Datasets"]),
         // Observers of training: per-layer statistics and histograms, never steering it.
         .target(name: "Probes", dependencies: ["Tensor", "Network", "Training"]),

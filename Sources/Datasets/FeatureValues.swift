@@ -1,11 +1,12 @@
 import Tensor
-import CPrefetch
+import CGather
 
 /// The feature values of one split, row-major, as `Float`s or — for 8-bit sources such as IDX
-/// images — as the bytes themselves with a divisor: value = Float(byte) / divisor, looked up in
-/// a 256-entry table when rows are copied out (the table holds the IEEE quotients, so every
-/// value is bit for bit what a Float array of Float(byte) / divisor would hold). Fashion-MNIST's 60 000 training images then take 47 MB
-/// instead of 188 MB, and a batch copies a quarter of the bytes.
+/// images — as the bytes themselves with a divisor: value = Float(byte) / divisor, divided out
+/// sixteen at a time when rows are copied (`initscope_bytes_to_floats`, one IEEE division per
+/// value, so every value is bit for bit what a Float array of Float(byte) / divisor would
+/// hold). Fashion-MNIST's 60 000 training images then take 47 MB instead of 188 MB, and a
+/// batch reads a quarter of the bytes.
 public struct FeatureValues: Sendable {
     public let rows: Int
     public let cols: Int
@@ -13,8 +14,8 @@ public struct FeatureValues: Sendable {
 
     private enum Storage: Sendable {
         case floats([Float])
-        /// The bytes; each value is `table.values[byte]` = Float(byte) / divisor.
-        case bytes([UInt8], table: ByteValueTable)
+        /// The bytes; each value is Float(byte) / divisor.
+        case bytes([UInt8], divisor: Float)
 
         var isBytes: Bool {
             if case .bytes = self { return true }
@@ -33,7 +34,7 @@ public struct FeatureValues: Sendable {
         precondition(bytes.count == rows * cols, "FeatureValues (\(rows), \(cols)) needs \(rows * cols) bytes, got \(bytes.count)")
         self.rows = rows
         self.cols = cols
-        storage = .bytes(bytes, table: ByteValueTable(divisor: divisor))
+        storage = .bytes(bytes, divisor: divisor)
     }
 
     /// Every value as a Float matrix: a full copy for byte storage (tests, standardisation).
@@ -58,12 +59,10 @@ public struct FeatureValues: Sendable {
                 guard let from = from.baseAddress else { return }
                 to.update(from: from + index * cols, count: cols)
             }
-        case .bytes(let bytes, let table):
+        case .bytes(let bytes, let divisor):
             bytes.withUnsafeBufferPointer { all in
-                table.values.withUnsafeBufferPointer { value in
-                    let from = all.baseAddress! + index * cols
-                    for c in 0..<cols { to[c] = value[Int(from[c])] }
-                }
+                guard let base = all.baseAddress else { return }
+                initscope_bytes_to_floats(base + index * cols, to, cols, divisor)
             }
         }
     }
@@ -130,14 +129,14 @@ public struct FeatureValues: Sendable {
                 }
             }
             return FeatureValues(out)
-        case .bytes(let bytes, let table):
+        case .bytes(let bytes, let divisor):
             var picked: [UInt8] = []
             picked.reserveCapacity(indices.count * cols)
             for index in indices {
                 precondition(index >= 0 && index < rows, "FeatureValues: row \(index) outside 0..<\(rows)")
                 picked.append(contentsOf: bytes[(index * cols)..<((index + 1) * cols)])
             }
-            return FeatureValues(rows: indices.count, cols: cols, storage: .bytes(picked, table: table))
+            return FeatureValues(rows: indices.count, cols: cols, storage: .bytes(picked, divisor: divisor))
         }
     }
 
@@ -145,15 +144,5 @@ public struct FeatureValues: Sendable {
         self.rows = rows
         self.cols = cols
         self.storage = storage
-    }
-}
-
-/// Float(byte) / divisor for every byte value: a batch's pixels are converted by lookup
-/// (one load per value) instead of a conversion and a division per value.
-struct ByteValueTable: Sendable {
-    let values: [Float]
-
-    init(divisor: Float) {
-        values = (0...255).map { Float($0) / divisor }
     }
 }

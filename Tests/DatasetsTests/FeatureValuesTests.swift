@@ -14,6 +14,21 @@ import Testing
         #expect(all.matrix.storage.map(\.bitPattern) == (0...255).map { (Float($0) / 255).bitPattern })
     }
 
+    /// The sixteen-lane division and its scalar tail give the scalar quotient bit for bit, for
+    /// divisors that round, overflow to ∞ or divide by zero, at every row length around 16.
+    @Test(arguments: [Float(255), 1, 3, 0.3, 7e37, 1e-38, 0])
+    func rowsOfAnyLengthReadAsTheScalarQuotients(divisor: Float) {
+        let pattern: [UInt8] = (0..<111).map { (i: Int) -> UInt8 in UInt8((i * 97 + 13) % 256) }
+        for cols in [1, 15, 16, 17, 31, 33, 37] {
+            let rows = pattern.count / cols
+            let bytes = Array(pattern[..<(rows * cols)])
+            let values = FeatureValues(bytes: bytes, rows: rows, cols: cols, divisor: divisor)
+            let expected = bytes.map { (Float($0) / divisor).bitPattern }
+            #expect(values.matrix.storage.map { $0.bitPattern } == expected,
+                    "divisor \(divisor), \(cols) columns")
+        }
+    }
+
     @Test func gatherCopiesTheSameRowsFromBytesAsFromFloats() {
         let labels: [Int32] = [0, 1, 2, 0, 1]
         let fromBytes = Dataset(name: "b", source: "", values: Self.asBytes, labels: labels, classCount: 3)
