@@ -111,6 +111,19 @@ import TestSupport
         expectHelpfulMessage(expected, mentions: test.path)
     }
 
+    /// The splits are read on two threads; when both are broken, the training split's error
+    /// is the one reported, as when they were read one after the other.
+    @Test func bothSplitsBrokenReportsTheTrainingSplit() throws {
+        let folder = try IDXBytes.folder(trainCount: 3, testCount: 2)
+        let trainLabels = try IDXBytes.write(IDXBytes.labels([0, 10, 1]), to: folder, "train-labels-idx1-ubyte")
+        try IDXBytes.write(IDXBytes.labels([12, 0]), to: folder, "t10k-labels-idx1-ubyte")
+        for _ in 0..<5 {
+            #expect(throws: DatasetError.labelOutOfRange(path: trainLabels.path, index: 1, value: 10, classCount: 10)) {
+                try IDXReader.loadFolder(folder)
+            }
+        }
+    }
+
     @Test func labelOutOfRangeInAFolder() throws {
         let folder = try IDXBytes.folder(trainCount: 3)
         let labels = try IDXBytes.write(IDXBytes.labels([0, 10, 1]), to: folder, "train-labels-idx1-ubyte")
