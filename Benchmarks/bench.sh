@@ -9,8 +9,9 @@
 #
 # The four alternate REPEATS times (the order rotates every repeat) and the medians of wall
 # time, CPU time and peak RSS (/usr/bin/time -v) are compared in Benchmarks/results/latest.md,
-# together with the sgemm peak of this machine measured in the same invocation, the achieved
-# GFLOP/s over the suite's training FLOPs, the report's size and build time. Not part of
+# together with the sgemm peak of this machine measured in the same invocation (the median of
+# readings spread through it), the achieved GFLOP/s over the suite's training FLOPs (on the
+# median wall of every A run: the repeats' and the pairs'), the report's size and build time. Not part of
 # `make test`: it takes about 25 minutes with REPEATS=3 and PAIRS=11 and needs a quiet machine.
 #
 #   make bench                       # REPEATS=3, then PAIRS=11 back-to-back A/A0 pairs
@@ -57,7 +58,14 @@ python=$VENV/bin/python
 
 echo "bench: sgemm peak, 1 and $THREADS thread(s)" >&2
 "$BENCH/sgemm_peak" 1 > "$work/sgemm-1.txt"
-"$BENCH/sgemm_peak" "$THREADS" > "$work/sgemm-$THREADS.txt"
+# The peak moves with the minute as the suites do (112-136 GFLOP/s in one afternoon), so the
+# THREADS-thread peak is measured again before every repeat and around the pairs (half a
+# second each), and the summary compares against the median of these readings.
+peaks=0
+measure_peak() {
+  "$BENCH/sgemm_peak" "$THREADS" > "$work/sgemm-$THREADS.$peaks.txt"
+  peaks=$((peaks + 1))
+}
 
 # One measured command: NAME REPEAT CMD… → $work/NAME.REPEAT.{time,out}
 measure() {
@@ -86,6 +94,7 @@ run_config() {
 
 order=(A A0 B Bplus)
 for repeat in $(seq "$REPEATS"); do
+  measure_peak
   for name in "${order[@]}"; do run_config "$name" "$repeat"; done
   order=("${order[@]:1}" "${order[0]}")   # rotate, so no configuration always runs first
 done
@@ -95,9 +104,11 @@ done
 # pair shares the machine's state of the moment, and the median pair ratio is the overhead.
 for pair in $(seq "$PAIRS"); do
   if [ $((pair % 2)) -eq 1 ]; then first=Apair; second=A0pair; else first=A0pair; second=Apair; fi
+  if [ $((pair % 4)) -eq 1 ]; then measure_peak; fi
   run_config "$first" "$pair"
   run_config "$second" "$pair"
 done
+measure_peak
 
 "$python" Benchmarks/tools/bench_summary.py "$work" "$REPEATS" "$THREADS" "$PAIRS" > "$RESULTS"
 cat "$RESULTS"

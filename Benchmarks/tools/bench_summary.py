@@ -5,9 +5,10 @@
 
 WORK holds, per configuration NAME (A, A0, B, Bplus) and repeat R, NAME.R.time (GNU time -v)
 and NAME.R.out (the command's output); per back-to-back pair P, Apair.P and A0pair.P the same
-way; sgemm-1.txt and sgemm-THREADS.txt (sgemm_peak), and the last A run's output folder
-WORK/A (metrics.json, report.html).
+way; sgemm-1.txt and sgemm-THREADS.N.txt (sgemm_peak, one per reading spread through the
+invocation), and the last A run's output folder WORK/A (metrics.json, report.html).
 """
+import glob
 import json
 import os
 import platform
@@ -120,13 +121,19 @@ def main():
     metrics = json.load(open(os.path.join(work, "A", "metrics.json")))
     flops = training_flops(metrics)
     kernel, one = sgemm(os.path.join(work, "sgemm-1.txt"))
-    _, many = sgemm(os.path.join(work, f"sgemm-{threads}.txt"))
+    readings = [sgemm(path)[1] for path in sorted(glob.glob(os.path.join(work, f"sgemm-{threads}.*.txt")),
+                                                  key=lambda p: int(p.rsplit(".", 2)[1]))]
+    many = {shape: median([r[shape] for r in readings]) for shape in readings[0]}
     peak = many["square-1024"]
     torch_line = out["Bplus"][0].split("\n")[0]
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
                 if line.startswith("model name")), platform.processor())
 
-    achieved = {name: flops / m[name]["wall"] / 1e9 for name in ("A", "A0")}
+    # Every A run is the same command, whether in the repeats or in a pair: the achieved rate
+    # is taken on the median wall of all of them (likewise A0), beside the repeats' alone.
+    every = {"A": m["A"]["walls"] + [a for a, _ in pairs], "A0": m["A0"]["walls"] + [a0 for _, a0 in pairs]}
+    achieved = {name: flops / median(every[name]) / 1e9 for name in ("A", "A0")}
+    achieved_repeats = {name: flops / m[name]["wall"] / 1e9 for name in ("A", "A0")}
     ratio = lambda a, b: m[b]["wall"] / m[a]["wall"]  # noqa: E731  how many times faster a is
     targets = [
         ("A vs B: initscope with probes and report vs plain PyTorch training", "≥ 2×",
@@ -134,7 +141,8 @@ def main():
         ("A vs B+: vs PyTorch making the comparable report", "≥ 6×",
          f"{ratio('A', 'Bplus'):.2f}×", ratio("A", "Bplus") >= 6),
         overhead_target(m, pair_ratios),
-        (f"Training FLOPs / wall of A, vs sgemm peak ({peak:.0f} GFLOP/s, {threads} threads)", "≥ 60%",
+        (f"Training FLOPs / median wall of all {len(every['A'])} A runs, vs sgemm peak "
+         f"({peak:.0f} GFLOP/s, {threads} threads, median of {len(readings)} readings)", "≥ 60%",
          f"{achieved['A']:.0f} GFLOP/s = {achieved['A'] / peak * 100:.0f}%", achieved["A"] >= 0.6 * peak),
         ("Peak RSS of A", "≤ 300 MB", f"{m['A']['rss']:.0f} MB", m["A"]["rss"] <= 300),
         ("report.html size", "≤ 4 MB", f"{report_size / 1e6:.2f} MB", report_size <= 4e6),
@@ -175,10 +183,17 @@ def main():
         print()
         print_pair_split(work, pair_count)
     print(f"Other figures: A0 achieves {achieved['A0']:.0f} GFLOP/s "
-          f"({achieved['A0'] / peak * 100:.0f}% of the {threads}-thread peak); PyTorch's own report "
-          f"took {torch_report_build:.1f} s to draw. sgemm GFLOP/s, 1 thread: "
-          + ", ".join(f"{k} {v:.0f}" for k, v in one.items())
-          + f"; {threads} threads: " + ", ".join(f"{k} {v:.0f}" for k, v in many.items()) + ".")
+          f"({achieved['A0'] / peak * 100:.0f}% of the {threads}-thread peak) over all its "
+          f"{len(every['A0'])} runs; on the repeats' medians alone A achieves "
+          f"{achieved_repeats['A']:.0f} GFLOP/s ({achieved_repeats['A'] / peak * 100:.0f}%) and A0 "
+          f"{achieved_repeats['A0']:.0f} ({achieved_repeats['A0'] / peak * 100:.0f}%). "
+          f"PyTorch's own report took {torch_report_build:.1f} s to draw.")
+    print()
+    print(f"sgemm GFLOP/s, 1 thread: " + ", ".join(f"{k} {v:.0f}" for k, v in one.items())
+          + f"; {threads} threads (median of {len(readings)} readings): "
+          + ", ".join(f"{k} {v:.0f}" for k, v in many.items())
+          + "; the square-1024 readings in order: "
+          + ", ".join(f"{r['square-1024']:.0f}" for r in readings) + ".")
 
 
 if __name__ == "__main__":
