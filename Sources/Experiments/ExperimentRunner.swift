@@ -53,7 +53,14 @@ public struct ExperimentRunner: Sendable {
     /// the result comes without it (`PendingFingerprint.completed()` waits for it and fills
     /// it in). `initscope run` draws the report's charts meanwhile: only the metrics JSON
     /// needs the fingerprint.
+    ///
+    /// `whileOthersFinish` is given to each worker that finds no run left to claim while
+    /// other workers still train: the result so far (the finished runs, diagnosed) and a
+    /// test that turns true once every run has ended (or an interruption was requested). It
+    /// runs on that worker's thread, so the runner returns only after it does: it should
+    /// ask the test often. `initscope run` draws the finished runs' figures there.
     public func runWithFingerprintPending(shard: Shard? = nil, interruption: InterruptionFlag? = nil,
+                                          whileOthersFinish: (@Sendable (_ finished: ExperimentResult, _ othersDone: () -> Bool) -> Void)? = nil,
                                           progress: @escaping @Sendable (RunnerProgress) -> Void = { _ in })
         throws(ConfigError) -> PendingFingerprint {
         try config.validate()
@@ -73,10 +80,47 @@ public struct ExperimentRunner: Sendable {
         let config = self.config, data = self.data, total = runs.count
         let schemesByName = schemes
         let fingerprint = FingerprintOnce(data)
+        let dataset = DatasetInfo(name: data.train.name, source: data.train.source,
+                                  trainExamples: data.train.count, testExamples: data.test.count,
+                                  features: data.train.featureCount, classes: data.train.classCount,
+                                  fingerprint: nil)
+        let machine = MachineInfo.current(jobs: workers, blasThreadsPerRun: 1)
+        /// The result of `results`, diagnosed; wall and dates as of now.
+        @Sendable func assemble(_ results: [RunResult]) -> ExperimentResult {
+            let formatter = ISO8601DateFormatter()
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            var result = ExperimentResult(
+                schemaVersion: ExperimentResult.currentSchemaVersion,
+                tool: .current,
+                createdAt: formatter.string(from: Date()),
+                config: config,
+                dataset: dataset,
+                machine: machine,
+                runs: results,
+                histogramRanges: probing?.ranges,
+                wallSeconds: start.secondsElapsed,
+                sumOfRunSeconds: results.reduce(0) { $0 + $1.seconds },
+                gitCommit: nil,
+                command: "")
+            result.shard = shard
+            return result
+        }
+        let othersDone: @Sendable () -> Bool = { board.isSettled || interruption?.isRequested == true }
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            // Out of runs: hash the data (on a thread of its own, so this returns) while the
-            // other workers finish theirs.
-            defer { fingerprint.startIfNobodyHas() }
+            // Out of runs: hash the data (on a thread of its own, so this returns), then
+            // hand this core to `whileOthersFinish` while the other workers finish theirs —
+            // once the hash is done, so the last run never shares its core with both.
+            defer {
+                fingerprint.startIfNobodyHas()
+                if let whileOthersFinish, !othersDone() {
+                    fingerprint.waitForHashing(orUntil: othersDone)
+                    if !othersDone() {
+                        var finished = assemble(board.results())
+                        finished.findings = finished.diagnose()
+                        whileOthersFinish(finished, othersDone)
+                    }
+                }
+            }
             while interruption?.isRequested != true, let index = board.claimNext() {
                 let planned = runs[index]
                 guard let scheme = schemesByName[planned.initializer] else { preconditionFailure("plan names \(planned.initializer)") }
@@ -105,25 +149,7 @@ public struct ExperimentRunner: Sendable {
         let missing = board.missing().map { index, steps in
             MissingRun(id: runs[index].id, reason: reason, stepsTrained: steps, totalSteps: totalSteps)
         }
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        var result = ExperimentResult(
-            schemaVersion: ExperimentResult.currentSchemaVersion,
-            tool: .current,
-            createdAt: formatter.string(from: Date()),
-            config: config,
-            dataset: DatasetInfo(name: data.train.name, source: data.train.source,
-                                 trainExamples: data.train.count, testExamples: data.test.count,
-                                 features: data.train.featureCount, classes: data.train.classCount,
-                                 fingerprint: nil),
-            machine: .current(jobs: workers, blasThreadsPerRun: 1),
-            runs: results,
-            histogramRanges: probing?.ranges,
-            wallSeconds: start.secondsElapsed,
-            sumOfRunSeconds: results.reduce(0) { $0 + $1.seconds },
-            gitCommit: nil,
-            command: "")
-        result.shard = shard
+        var result = assemble(results)
         if !missing.isEmpty {
             result.partial = true
             result.missingRuns = missing
@@ -282,6 +308,11 @@ final class ResultBoard: Sendable {
         state.withLock { s in
             s.results.indices.filter { s.results[$0] == nil }.map { ($0, s.abandoned[$0] ?? 0) }
         }
+    }
+
+    /// Whether every run has a result or was abandoned.
+    var isSettled: Bool {
+        state.withLock { s in s.done + s.abandoned.count == s.results.count }
     }
 
     func results() -> [RunResult] {

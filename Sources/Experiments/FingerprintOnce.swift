@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 import Synchronization
 import Datasets
 
@@ -25,11 +25,13 @@ final class FingerprintOnce: Sendable {
         self.data = data
     }
 
-    /// Hashes on a background thread unless another thread has started or finished it;
-    /// returns at once.
+    /// Hashes on a thread of its own unless another thread has started or finished it;
+    /// returns at once. A `Thread`, not a Dispatch queue: the training workers hold the
+    /// queue's threads, and one that waits for the hash (`waitForHashing`) would wait for a
+    /// thread that is not there.
     func startIfNobodyHas() {
         guard claim() else { return }
-        DispatchQueue.global(qos: .userInitiated).async { self.hash() }
+        Thread { self.hash() }.start()
     }
 
     /// Hashes on this thread unless another thread has started or finished it; never waits
@@ -47,6 +49,12 @@ final class FingerprintOnce: Sendable {
             guard case let .done(fingerprint) = s else { preconditionFailure("fingerprint read before it was hashed") }
             return fingerprint
         }
+    }
+
+    /// Returns once the hashing started by someone is done, or once `stop` says so (asked
+    /// every 2 ms); at once if nobody started it.
+    func waitForHashing(orUntil stop: () -> Bool) {
+        while hashing.wait(timeout: .now() + .milliseconds(2)) == .timedOut, !stop() {}
     }
 
     private func claim() -> Bool {
