@@ -12,6 +12,9 @@ struct FigureRequest: Sendable {
     let scale: Double
     let caption: String
     let alt: String
+    /// Set on a run's own figures (`RunFigures`): a figure `EarlyFigures` drew under this key
+    /// is this request's figure, so the page takes it instead of drawing it again.
+    private(set) var reuseKey: FigureReuseKey?
 
     init(_ chart: any Chart, id: String, size: Size, scale: Double, caption: String, alt: String? = nil) {
         self.chart = chart
@@ -20,6 +23,13 @@ struct FigureRequest: Sendable {
         self.scale = scale
         self.caption = caption
         self.alt = alt ?? (chart.title.isEmpty ? id : chart.title)
+    }
+
+    /// The same request, marked as the figure `key` names.
+    func reusable(as key: FigureReuseKey) -> FigureRequest {
+        var copy = self
+        copy.reuseKey = key
+        return copy
     }
 
     /// Device pixels to paint, quantize and compress: what a chart's drawing time follows.

@@ -16,13 +16,15 @@ public enum HTMLReport {
     /// on one core while the charts are drawn on the others. With `fingerprint`, the
     /// result's dataset fingerprint is still being hashed (`PendingFingerprint`): the
     /// encoding waits for it and fills it in, and the charts, which do not need it, are drawn
-    /// meanwhile.
+    /// meanwhile. With `drawnEarly`, the runs' own figures drawn there while other runs
+    /// trained are taken rather than drawn again.
     public static func renderWithMetricsJSON(_ result: ExperimentResult, templates: TemplateSet,
                                              figures: ReportFigures = ReportFigures(),
-                                             fingerprint: (@Sendable () -> String)? = nil) throws(ReportError)
+                                             fingerprint: (@Sendable () -> String)? = nil,
+                                             drawnEarly: EarlyFigures? = nil) throws(ReportError)
         -> (html: String, metricsJSON: Data) {
         let page = try build(result, templates: templates, figures: figures, keepingMetricsJSON: true,
-                             fingerprint: fingerprint)
+                             fingerprint: fingerprint, drawnEarly: drawnEarly)
         guard let json = page.metricsJSON else { preconditionFailure("a job that keeps the JSON was planned") }
         return (page.html, json)
     }
@@ -30,21 +32,23 @@ public enum HTMLReport {
     /// Plans every chart, then encodes the metrics and draws the charts in one parallel
     /// batch (`PageBatch`), then fills the templates.
     private static func build(_ result: ExperimentResult, templates: TemplateSet, figures: ReportFigures,
-                              keepingMetricsJSON: Bool, fingerprint: (@Sendable () -> String)? = nil) throws(ReportError)
+                              keepingMetricsJSON: Bool, fingerprint: (@Sendable () -> String)? = nil,
+                              drawnEarly: EarlyFigures? = nil) throws(ReportError)
         -> (html: String, metricsJSON: Data?) {
         let page = try model(result, templates: templates, figures: figures, keepingMetricsJSON: keepingMetricsJSON,
-                             fingerprint: fingerprint)
+                             fingerprint: fingerprint, drawnEarly: drawnEarly)
         return (try templates.renderPage(page.model), page.metricsJSON)
     }
 
     /// What the templates are filled with, and metrics.json's bytes when kept.
     static func model(_ result: ExperimentResult, templates: TemplateSet, figures: ReportFigures,
-                      keepingMetricsJSON: Bool, fingerprint: (@Sendable () -> String)? = nil) throws(ReportError)
+                      keepingMetricsJSON: Bool, fingerprint: (@Sendable () -> String)? = nil,
+                      drawnEarly: EarlyFigures? = nil) throws(ReportError)
         -> (model: ReportModel, metricsJSON: Data?) {
         let plan = try PagePlan(result, figures: figures)
         let batch = try PageBatch.run(metrics: MetricsJob.jobs(for: result, keepingJSON: keepingMetricsJSON,
                                                                fingerprint: fingerprint),
-                                      figures: plan.requests)
+                                      figures: plan.requests, drawnEarly: drawnEarly)
         guard let download = batch.metrics.lazy.compactMap(\.download).first else {
             preconditionFailure("a job that embeds the metrics was planned")
         }

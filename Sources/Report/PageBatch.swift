@@ -23,25 +23,32 @@ enum PageBatch {
         case figure(ReportModel.Figure)
     }
 
-    /// Runs `metrics` and draws `figures`; the outputs come back in the order given. The
-    /// first error in that order (metrics first) is rethrown.
-    static func run(metrics: [MetricsJob], figures: [FigureRequest]) throws(ReportError)
+    /// Runs `metrics` and draws `figures`, taking from `drawnEarly` those already drawn
+    /// there; the outputs come back in the order given. The first error in that order
+    /// (metrics first) is rethrown.
+    static func run(metrics: [MetricsJob], figures: [FigureRequest], drawnEarly: EarlyFigures? = nil) throws(ReportError)
         -> (metrics: [MetricsOutput], figures: [ReportModel.Figure]) {
-        let jobs = metrics.map(Job.metrics) + figures.map(Job.figure)
+        var drawn = figures.map { request in request.reuseKey.flatMap { drawnEarly?.figure(for: $0) } }
+        let toDraw = figures.indices.filter { drawn[$0] == nil }
+        let jobs = metrics.map(Job.metrics) + toDraw.map { Job.figure(figures[$0]) }
         let outputs = try parallelMap(jobs, startingWith: startOrder(jobs)) { (job: Job) throws(ReportError) -> Output in
             switch job {
             case let .metrics(work): .metrics(try work.run())
             case let .figure(request): .figure(try request.draw())
             }
         }
-        var encoded: [MetricsOutput] = [], drawn: [ReportModel.Figure] = []
+        var encoded: [MetricsOutput] = [], fresh: [ReportModel.Figure] = []
         for output in outputs {
             switch output {
             case let .metrics(value): encoded.append(value)
-            case let .figure(figure): drawn.append(figure)
+            case let .figure(figure): fresh.append(figure)
             }
         }
-        return (encoded, drawn)
+        for (index, figure) in zip(toDraw, fresh) { drawn[index] = figure }
+        return (encoded, drawn.map { figure in
+            guard let figure else { preconditionFailure("PageBatch: a figure was neither drawn early nor now") }
+            return figure
+        })
     }
 
     /// Job indices by falling cost; equal costs in job order.

@@ -13,8 +13,6 @@ struct ProbeFigures: Sendable {
     /// 1-based layer for the across-initializers gradient chart.
     var focusLayer = 1
 
-    static let sparkline = Size(220, 110)
-    static let detail = Size(880, 260)
 
     /// The run each series shows in detail (its first seed), when it was probed; one
     /// Sendable value each, for drawing on all cores. Other seeds' probes stay in metrics.json:
@@ -52,7 +50,7 @@ struct ProbeFigures: Sendable {
             title: "Weight-gradient norm ‖∂L/∂W‖ of \(layer.name), every initializer",
             xLabel: "step", yLabel: "‖∂L/∂W‖",
             series: having.map { item in
-                LineChart.Series(label: item.label, x: steps(item.probes.layers[l]), y: item.probes.layers[l].snapshots.map(\.weightGradient.l2),
+                LineChart.Series(label: item.label, x: RunFigures.steps(item.probes.layers[l]), y: item.probes.layers[l].snapshots.map(\.weightGradient.l2),
                                  color: Palette.color(item.index))
             },
             yScale: .log10)
@@ -80,15 +78,7 @@ struct ProbeFigures: Sendable {
         probed.map { item in
             let run = item.run
             let layers = item.probes.layers
-            var loss = LineChart(title: "", xLabel: "", yLabel: "",
-                                 series: [.init(label: "loss", values: run.history.batchLosses.map(Double.init))], yScale: .log10)
-            loss.showsLegend = false
-            let cells = [
-                spark(loss, id: "\(run.id)-loss"),
-                spark(perLayer(layers, yScale: .log10) { $0.weightGradient.l2 }, id: "\(run.id)-grad"),
-                spark(updateRatios(layers), id: "\(run.id)-update"),
-                spark(perLayer(Array(layers.dropLast()), yScale: .linear, yRange: 0...1, UnitHealth(layers).value), id: "\(run.id)-dead"),
-            ]
+            let cells = RunFigures(run: run, layers: layers).overview()
             let hidden = layers.dropLast()
             let identical = Self.identicalUnitsText(hidden.map { ($0.snapshots.last?.symmetry.identicalUnits ?? 0, $0.fanOut) })
             let symmetric = hidden.contains { ($0.snapshots.last?.symmetry.identicalUnits ?? 0) == $0.fanOut }
@@ -108,44 +98,10 @@ struct ProbeFigures: Sendable {
             let run = item.run
             let layers = item.probes.layers
             let findings = allFindings.filter { $0.runID == run.id }
-            var grid = histogramGrid(item.series.label(of: run), layers)
             // Layers a rule found something in: their row of histograms is framed in red.
             let flagged = Set(findings.compactMap(\.layer)).filter { (1...layers.count).contains($0) }
-            grid.highlighted = Set(flagged.flatMap { l in grid.columnTitles.indices.map { HistogramGrid.GridPosition(row: l - 1, column: $0) } })
-            grid.highlightColor = HistogramGrid.nonFiniteColor
-            let gradients = perLayer(layers, yScale: .log10) { $0.weightGradient.l2 }
-            var gradientChart = gradients
-            gradientChart.title = "‖∂L/∂W‖ per layer"
-            gradientChart.yLabel = "‖∂L/∂W‖"
-            gradientChart.xLabel = "step"
-            var updates = updateRatios(layers)
-            updates.title = "update:data = std(ΔW) / std(W) per layer (1e-3 is the usual healthy level)"
-            updates.yLabel = "update:data"
-            updates.xLabel = "step"
-            var figures = [
-                FigureRequest(grid, id: "\(item.anchor)-histograms", size: Size(900, 110 + 120 * Double(layers.count)), scale: 1,
-                              caption: "Shares of elements per bin at step 0 (grey) and at the end (blue); bins shared by every initializer. ◀/▶ count what fell outside the shared range."
-                                  + (flagged.isEmpty ? "" : " Rows framed in red: layers with findings above.")),
-                FigureRequest(gradientChart.showingLegend(), id: "\(item.anchor)-gradients", size: Self.detail, scale: 1,
-                              caption: "Vanishing gradients fall toward the \"= 0\" strip, exploding ones climb by decades."),
-                FigureRequest(updates.showingLegend(), id: "\(item.anchor)-updates", size: Self.detail, scale: 1,
-                              caption: "Far below 1e-3 the layer barely learns; far above, updates are large relative to the weights."),
-                FigureRequest(activationBands(layers), id: "\(item.anchor)-bands", size: Self.detail, scale: 1,
-                              caption: "Percentiles of each hidden layer's activations on the probe batch (TensorBoard's distribution bands): collapsing bands mean dying or vanishing units, climbing ones exploding activations."),
-            ]
-            let health = UnitHealth(layers)
-            var healthChart = perLayer(Array(layers.dropLast()), yScale: .linear, yRange: 0...1, health.value)
-            healthChart.title = health.title
-            healthChart.yLabel = health.axisLabel
-            healthChart.xLabel = "step"
-            figures.append(FigureRequest(healthChart.showingLegend(), id: "\(item.anchor)-units", size: Self.detail, scale: 1,
-                                         caption: health.caption))
-            let heatmaps = layers.compactMap(activationHeatmap)
-            if !heatmaps.isEmpty {
-                figures.append(FigureRequest(ChartStack(title: "Activation histograms over time, every layer", panels: heatmaps),
-                                             id: "\(item.anchor)-heatmap", size: Size(880, 200 * Double(heatmaps.count)), scale: 1,
-                                             caption: "One row per layer; each column is one probe's activation histogram on the shared bins, colour the share of activations in the bin (log scale)."))
-            }
+            let figures = RunFigures(run: run, layers: layers)
+                .details(label: item.series.label(of: run), anchor: item.anchor, flaggedLayers: flagged)
             let first = layers.first?.snapshots.first
             let series = item.series
             let repeats = series.runs.count > 1
@@ -167,83 +123,6 @@ struct ProbeFigures: Sendable {
                 } ?? "")
             return Planned(figures) { section.replacingFigures(with: $0) }
         }
-    }
-
-    // MARK: building blocks
-
-    func steps(_ layer: LayerTrace) -> [Double] { layer.snapshots.map { Double($0.step) } }
-
-    func perLayer(_ layers: [LayerTrace], yScale: AxisScale, yRange: ClosedRange<Double>? = nil,
-                  _ value: (LayerSnapshot) -> Double) -> LineChart {
-        var chart = LineChart(title: "", xLabel: "", yLabel: "",
-                              series: layers.map { .init(label: $0.name, x: steps($0), y: $0.snapshots.map(value)) },
-                              yScale: yScale, yRange: yRange)
-        chart.showsLegend = false
-        return chart
-    }
-
-    func updateRatios(_ layers: [LayerTrace]) -> LineChart {
-        var chart = perLayer(layers, yScale: .log10) { $0.updateToData ?? .nan }
-        if let steps = layers.first.map(steps), let first = steps.first, let last = steps.last {
-            chart.series.append(.init(label: "1e-3 reference", x: [first, last], y: [1e-3, 1e-3],
-                                      color: Color(hex: 0x9AA4AE), dash: [4, 3], lineWidth: 1.2))
-        }
-        return chart
-    }
-
-    func histogramGrid(_ label: String, _ layers: [LayerTrace]) -> HistogramGrid {
-        let cells = layers.map { layer -> [HistogramGrid.Cell] in
-            let start = layer.histograms.first, end = layer.histograms.last
-            let startSnap = layer.snapshots.first, endSnap = layer.snapshots.last
-            func pair(_ pick: (LayerHistograms) -> Histogram, _ summary: (LayerSnapshot) -> Summary) -> HistogramGrid.Cell {
-                HistogramGrid.Cell([
-                    start.map { chartData(pick($0), allZero: startSnap.map { isAllZero(summary($0)) } ?? false) },
-                    end.map { chartData(pick($0), allZero: endSnap.map { isAllZero(summary($0)) } ?? false) },
-                ])
-            }
-            return [pair(\.activation, \.activation), pair(\.activationGradient, \.activationGradient),
-                    pair(\.weightGradient, \.weightGradient)]
-        }
-        return HistogramGrid(title: "\(label): distributions at step 0 and at the end",
-                             rowLabels: layers.map { "layer \($0.index + 1)\n\($0.fanIn)→\($0.fanOut)" },
-                             columnTitles: ["activations a", "back-prop gradients ∂L/∂a", "weight gradients ∂L/∂W"],
-                             cells: cells)
-    }
-
-    /// Percentile bands of every hidden layer's activations over the steps.
-    func activationBands(_ layers: [LayerTrace]) -> BandChart {
-        BandChart(title: "Activations per hidden layer: median and 16–84 / 2–98 / 0–100 % bands",
-                  xLabel: "step", yLabel: "activation a",
-                  series: layers.dropLast().map { layer in
-                      BandChart.Series(label: layer.name, x: steps(layer), percentiles: layer.snapshots.map {
-                          BandChart.Percentiles($0.activation.percentiles ?? Array(repeating: .nan, count: 7))
-                      })
-                  })
-    }
-
-    /// One layer's activation histograms over time, on the shared bins.
-    func activationHeatmap(_ layer: LayerTrace) -> Heatmap? {
-        guard !layer.histograms.isEmpty else { return nil }
-        let snapshots = Dictionary(layer.snapshots.map { ($0.step, $0) }, uniquingKeysWith: { first, _ in first })
-        return Heatmap(title: "\(layer.name): activation histogram over time", yLabel: "activation a",
-                       steps: layer.histograms.map { Double($0.step) },
-                       histograms: layer.histograms.map { h in
-                           chartData(h.activation, allZero: snapshots[h.step].map { isAllZero($0.activation) } ?? false)
-                       },
-                       colorScale: .log10(floor: 1e-4))
-    }
-
-    func isAllZero(_ s: Summary) -> Bool { s.nonFinite == 0 && s.min == 0 && s.max == 0 }
-
-    func chartData(_ h: Histogram, allZero: Bool) -> HistogramData {
-        HistogramData(lower: h.lower, upper: h.upper, counts: h.counts, underflow: h.underflow,
-                      overflow: h.overflow, nonFinite: h.nonFinite, exactZeros: allZero ? h.total : 0)
-    }
-
-    func spark(_ chart: LineChart, id: String) -> FigureRequest {
-        var small = chart
-        small.xTickTarget = 2
-        return FigureRequest(small, id: id, size: Self.sparkline, scale: 1, caption: "")
     }
 }
 

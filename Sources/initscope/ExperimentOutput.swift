@@ -17,9 +17,10 @@ enum ExperimentOutput {
     ///
     /// `fingerprint`: the dataset fingerprint when `result` comes without it, still being
     /// hashed (`PendingFingerprint`): the charts are drawn meanwhile, and metrics.json waits
-    /// for it (summary.md and config.yaml do not show it).
+    /// for it (summary.md and config.yaml do not show it). `drawnEarly`: figures drawn while
+    /// the last runs trained, taken instead of drawn again.
     static func write(_ result: ExperimentResult, fingerprint: (@Sendable () -> String)? = nil, to folder: URL,
-                      templates: TemplateSet, figures: ReportFigures,
+                      templates: TemplateSet, figures: ReportFigures, drawnEarly: EarlyFigures? = nil,
                       htmlReport: Bool = true, writer: StagedWrite = StagedWrite()) throws(ExperimentOutputError) {
         var files: [OutputFile]
         var renderSeconds = 0.0
@@ -29,7 +30,7 @@ enum ExperimentOutput {
                 // the charts are drawn.
                 let renderStart = ContinuousClock.now
                 let page = try HTMLReport.renderWithMetricsJSON(result, templates: templates, figures: figures,
-                                                                fingerprint: fingerprint)
+                                                                fingerprint: fingerprint, drawnEarly: drawnEarly)
                 renderSeconds = renderStart.duration(to: .now) / .seconds(1)
                 files = [OutputFile(name: "metrics.json", data: page.metricsJSON),
                          OutputFile(name: HTMLReport.fileName, text: page.html)]
@@ -56,7 +57,8 @@ enum ExperimentOutput {
         for file in written {
             switch file.lastPathComponent {
             case HTMLReport.fileName:
-                print("Wrote \(file.path) (\(Console.size(of: file)), charts and HTML built in "
+                let early = drawnEarly.map(\.reusedCount).map { $0 > 0 ? "\($0) charts drawn while the last runs trained, " : "" } ?? ""
+                print("Wrote \(file.path) (\(Console.size(of: file)), \(early)charts and HTML built in "
                     + "\(String(format: "%.2f", renderSeconds)) s)")
             case configFile(in: folder).lastPathComponent:
                 print("Wrote \(file.path) (the effective config: `\(result.command)` reruns it)")

@@ -156,11 +156,18 @@ struct RunCommand: ParsableCommand {
             + "(\(splits.train.count) train / \(splits.test.count) test), \(config.epochs) epoch(s), \(jobs) at a time")
 
         // The dataset fingerprint is still being hashed when the runs are done: only
-        // metrics.json needs it, so the report's charts are drawn meanwhile.
+        // metrics.json needs it, so the report's charts are drawn meanwhile. A worker out of
+        // runs draws the finished runs' own figures while the others train.
+        let early = noReport || shard != nil ? nil : EarlyFigures()
+        let drawEarly: (@Sendable (ExperimentResult, () -> Bool) -> Void)? = early.map { early in
+            { @Sendable finished, othersDone in early.draw(for: finished, until: othersDone) }
+        }
         let pending: PendingFingerprint
         do {
             pending = try ExperimentRunner(config: config, data: splits, jobs: jobs)
-                .runWithFingerprintPending(shard: shard, interruption: interruption) { progress.show($0) }
+                .runWithFingerprintPending(shard: shard, interruption: interruption, whileOthersFinish: drawEarly) {
+                    progress.show($0)
+                }
         } catch {
             throw failWithBadInput(error.description)
         }
@@ -189,7 +196,7 @@ struct RunCommand: ParsableCommand {
         let findings = result.allFindings
         if !findings.isEmpty { print(FindingsList.render(findings)) }
         do { try ExperimentOutput.write(result, fingerprint: pending.fingerprint, to: outputFolder, templates: templates,
-                                        figures: report.figures, htmlReport: !noReport) } catch {
+                                        figures: report.figures, drawnEarly: early, htmlReport: !noReport) } catch {
             throw failWithBadInput(error.description)
         }
         try exitIfInterrupted(interruption, result: result, rerun: result.command)
