@@ -85,7 +85,7 @@ public struct ExperimentRunner: Sendable {
                                   features: data.train.featureCount, classes: data.train.classCount,
                                   fingerprint: nil)
         let machine = MachineInfo.current(jobs: workers, blasThreadsPerRun: 1)
-        /// The result of `results`, diagnosed; wall and dates as of now.
+        /// The result of `results`, with the wall time and date as of now; not diagnosed.
         @Sendable func assemble(_ results: [RunResult]) -> ExperimentResult {
             let formatter = ISO8601DateFormatter()
             formatter.timeZone = TimeZone(identifier: "UTC")

@@ -13,7 +13,6 @@ struct ProbeFigures: Sendable {
     /// 1-based layer for the across-initializers gradient chart.
     var focusLayer = 1
 
-
     /// The run each series shows in detail (its first seed), when it was probed; one
     /// Sendable value each, for drawing on all cores. Other seeds' probes stay in metrics.json:
     /// drawing every seed would multiply the report's size by the number of seeds.
@@ -78,7 +77,7 @@ struct ProbeFigures: Sendable {
         probed.map { item in
             let run = item.run
             let layers = item.probes.layers
-            let cells = RunFigures(run: run, layers: layers).overview()
+            let cells = RunFigures(run: run).overview()
             let hidden = layers.dropLast()
             let identical = Self.identicalUnitsText(hidden.map { ($0.snapshots.last?.symmetry.identicalUnits ?? 0, $0.fanOut) })
             let symmetric = hidden.contains { ($0.snapshots.last?.symmetry.identicalUnits ?? 0) == $0.fanOut }
@@ -100,7 +99,7 @@ struct ProbeFigures: Sendable {
             let findings = allFindings.filter { $0.runID == run.id }
             // Layers a rule found something in: their row of histograms is framed in red.
             let flagged = Set(findings.compactMap(\.layer)).filter { (1...layers.count).contains($0) }
-            let figures = RunFigures(run: run, layers: layers)
+            let figures = RunFigures(run: run)
                 .details(label: item.series.label(of: run), anchor: item.anchor, flaggedLayers: flagged)
             let first = layers.first?.snapshots.first
             let series = item.series

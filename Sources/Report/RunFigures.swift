@@ -19,10 +19,16 @@ struct FigureReuseKey: Hashable, Sendable {
     var flaggedLayers: [Int] = []
 }
 
-/// The figures of one run: its overview row's sparklines and its detail section's charts.
+/// The figures of one run: its overview row's sparklines and its detail section's charts,
+/// drawn from its probes.
 struct RunFigures {
     let run: RunResult
     let layers: [LayerTrace]
+
+    init(run: RunResult) {
+        self.run = run
+        layers = run.probes?.layers ?? []
+    }
 
     static let sparkline = Size(220, 110)
     static let detail = Size(880, 260)
