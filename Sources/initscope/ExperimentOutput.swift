@@ -57,7 +57,8 @@ enum ExperimentOutput {
         for file in written {
             switch file.lastPathComponent {
             case HTMLReport.fileName:
-                let early = drawnEarly.map(\.reusedCount).map { $0 > 0 ? "\($0) charts drawn while the last runs trained, " : "" } ?? ""
+                let reused = drawnEarly?.reusedCount ?? 0
+                let early = reused == 0 ? "" : "\(reused) chart\(reused == 1 ? "" : "s") drawn while the last runs trained, "
                 print("Wrote \(file.path) (\(Console.size(of: file)), \(early)charts and HTML built in "
                     + "\(String(format: "%.2f", renderSeconds)) s)")
             case configFile(in: folder).lastPathComponent:
