@@ -54,8 +54,7 @@ struct RunFigures {
         var grid = histogramGrid(label, layers)
         grid.highlighted = Set(flagged.flatMap { l in grid.columnTitles.indices.map { HistogramGrid.GridPosition(row: l - 1, column: $0) } })
         grid.highlightColor = HistogramGrid.nonFiniteColor
-        let gradients = perLayer(layers, yScale: .log10) { $0.weightGradient.l2 }
-        var gradientChart = gradients
+        var gradientChart = perLayer(layers, yScale: .log10) { $0.weightGradient.l2 }
         gradientChart.title = "‖∂L/∂W‖ per layer"
         gradientChart.yLabel = "‖∂L/∂W‖"
         gradientChart.xLabel = "step"
