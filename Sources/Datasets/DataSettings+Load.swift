@@ -35,21 +35,28 @@ extension DataSettings {
     ///
     /// The same settings and seed give the same splits. Settings are checked first
     /// (`validate()`).
+    ///
+    /// `whileTrainingSplitLoads` is handed to `IDXReader.loadFolder` when the test split it
+    /// reads is `splits.test` as returned — an IDX source with neither a validation split
+    /// (the test split is then replaced) nor standardization (which rescales it) — and is
+    /// not called otherwise.
     public func load(seed: UInt64, relativeTo base: URL? = nil,
                      debianFolder: URL = URL(fileURLWithPath: DatasetLocation.debianFashionMNIST),
-                     searchStarts: [URL] = DatasetLocation.defaultSearchStarts())
+                     searchStarts: [URL] = DatasetLocation.defaultSearchStarts(),
+                     whileTrainingSplitLoads: TestSplitWork? = nil)
         throws(DatasetError) -> (splits: DatasetSplits, note: String?) {
         try validate()
         var note: String?
         var splits: DatasetSplits
+        let testSplitWork = validationSplit == 0 && !standardize ? whileTrainingSplitLoads : nil
         switch source {
         case .standard:
             let location = try DatasetLocation.resolve(dataFlag: nil, debianFolder: debianFolder,
                                                        searchStarts: searchStarts)
             note = location.note
-            splits = try IDXReader.loadFolder(location.folder, name: location.name)
+            splits = try IDXReader.loadFolder(location.folder, name: location.name, whileTrainingSplitLoads: testSplitWork)
         case .idx(let folder):
-            splits = try IDXReader.loadFolder(Self.resolve(folder, relativeTo: base))
+            splits = try IDXReader.loadFolder(Self.resolve(folder, relativeTo: base), whileTrainingSplitLoads: testSplitWork)
         case .csv(let csv):
             let files = try CSVReader.load(train: Self.resolve(csv.train, relativeTo: base),
                                            test: csv.test.map { Self.resolve($0, relativeTo: base) },

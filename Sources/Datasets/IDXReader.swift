@@ -2,6 +2,10 @@ import Foundation
 import Synchronization
 import Tensor
 
+/// Work begun on the test split while the training split is still being read: given the test
+/// split and a test that turns true once the training split is read (or has failed).
+public typealias TestSplitWork = @Sendable (_ test: Dataset, _ trainingSplitRead: () -> Bool) -> Void
+
 /// Reads the IDX format of MNIST and its family (Fashion-MNIST, KMNIST, …): a big-endian
 /// header `00 00 <type> <ndims>`, one UInt32 per dimension, then the elements. Only unsigned
 /// byte elements (type 0x08) are read; images become Float in [0, 1] (pixel / 255).
@@ -16,8 +20,13 @@ public enum IDXReader {
     /// Reads an MNIST-family folder: train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz],
     /// t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz] (plain or gzip; `.gz` preferred),
     /// also spelled `train-images.idx3-ubyte`. `name` defaults to `DatasetLocation.displayName(for:)`.
-    public static func loadFolder(_ folder: URL, name: String? = nil,
-                                  classCount: Int = 10) throws(DatasetError) -> DatasetSplits {
+    ///
+    /// `whileTrainingSplitLoads`, when given, is called on the test split's thread with the
+    /// test split once it is read, and a test that turns true once the training split is
+    /// (read or failed): the training split takes several times longer, so the caller can use
+    /// that core meanwhile. It should ask the test often — this returns only after it does.
+    public static func loadFolder(_ folder: URL, name: String? = nil, classCount: Int = 10,
+                                  whileTrainingSplitLoads: TestSplitWork? = nil) throws(DatasetError) -> DatasetSplits {
         precondition(classCount >= 1, "classCount must be ≥ 1, got \(classCount)")
         let files = try IDXFolderFiles(folder: folder)
         let name = name ?? DatasetLocation.displayName(for: folder)
@@ -31,6 +40,9 @@ public enum IDXReader {
                     : try loadSplit(name: name, images: files.testImages, labels: files.testLabels, classCount: classCount)
             }
             loaded.withLock { $0[split] = result }
+            if split == 1, let whileTrainingSplitLoads, case let .success(test) = result {
+                whileTrainingSplitLoads(test) { loaded.withLock { $0[0] != nil } }
+            }
         }
         let (trainResult, testResult) = loaded.withLock { ($0[0], $0[1]) }
         guard let trainResult, let testResult else { preconditionFailure("IDXReader: a split was not read") }

@@ -59,7 +59,11 @@ public struct ExperimentRunner: Sendable {
     /// test that turns true once every run has ended (or an interruption was requested). It
     /// runs on that worker's thread, so the runner returns only after it does: it should
     /// ask the test often. `initscope run` draws the finished runs' figures there.
+    ///
+    /// `early` holds the probes' step-0 measurements made while the data loaded (see
+    /// `EarlyProbePlanning`); what it lacks is measured here, as without it.
     public func runWithFingerprintPending(shard: Shard? = nil, interruption: InterruptionFlag? = nil,
+                                          early: EarlyProbePlanning? = nil,
                                           whileOthersFinish: (@Sendable (_ finished: ExperimentResult, _ othersDone: () -> Bool) -> Void)? = nil,
                                           progress: @escaping @Sendable (RunnerProgress) -> Void = { _ in })
         throws(ConfigError) -> PendingFingerprint {
@@ -71,7 +75,8 @@ public struct ExperimentRunner: Sendable {
         }
         BLAS.setThreadCount(1)
         let start = ContinuousClock.now
-        let probing = config.probeEvery > 0 ? ExperimentRunner.planProbes(plan, schemes: schemes, config: config, data: data) : nil
+        let probing = config.probeEvery > 0
+            ? ExperimentRunner.planProbes(plan, schemes: schemes, config: config, data: data, early: early) : nil
         let runs = shard.map { plan.runs(in: $0, inputs: self.data.train.featureCount, classes: self.data.train.classCount) } ?? plan.runs
         // Longest first (ties in plan order), so a deep run never starts last and leaves the
         // other cores idle; results still come back in plan order.
@@ -131,7 +136,8 @@ public struct ExperimentRunner: Sendable {
                     progress(update)
                 }
                 let outcome = ExperimentRunner.train(planned, scheme: scheme, config: config, data: data,
-                                                     probing: probing, observers: [observer], interruption: interruption)
+                                                     probing: probing, startSpectra: early?.startSpectra(of: planned.id),
+                                                     observers: [observer], interruption: interruption)
                 switch outcome {
                 case let .finished(result):
                     board.store(result, at: index)
@@ -167,8 +173,10 @@ public struct ExperimentRunner: Sendable {
 
     /// One run: build the network, draw its weights from the initializer's own stream, and
     /// train it on the data order shared by every initializer of the experiment.
+    /// `startSpectra`, one per layer, are the singular-value statistics of this run's
+    /// initial weights when they were already measured (`EarlyProbePlanning`).
     public static func train(_ planned: PlannedRun, scheme: any Initializer, config: ExperimentConfig, data: DatasetSplits,
-                             probing: Probing? = nil, observers: [any TrainingObserver] = [],
+                             probing: Probing? = nil, startSpectra: [SpectralStats]? = nil, observers: [any TrainingObserver] = [],
                              interruption: InterruptionFlag? = nil) -> RunOutcome {
         let start = ContinuousClock.now
         let (network, calibration) = initialNetwork(scheme, network: planned.network, seed: planned.seed, data: data,
@@ -179,7 +187,9 @@ public struct ExperimentRunner: Sendable {
         // derivation and the single-example Jacobian do not describe such a network.
         let forecast = network.usesBatchNorm ? nil : VarianceForecast(initialized: network, batch: batch)
         let jacobian = network.usesBatchNorm ? nil : JacobianSpectrum(initialized: network, batch: batch)
-        let probe = probing.map { ProbeObserver(probeBatch: $0.batch, every: config.probeEvery, ranges: $0.ranges) }
+        let probe = probing.map {
+            ProbeObserver(probeBatch: $0.batch, every: config.probeEvery, ranges: $0.ranges, spectralAtStart: startSpectra)
+        }
         // Same shuffles for every initializer and variant of a seed: differences come from the weights alone.
         var dataOrder = SeededGenerator(seed: planned.seed, stream: "data-order", index: 0)
         let trainer = Trainer(network: network, optimizer: config.optimizer.makeOptimizer(for: network.layers),
@@ -198,15 +208,8 @@ public struct ExperimentRunner: Sendable {
     /// `batchSize` training examples. Returns the calibration's iterations per layer.
     public static func initialNetwork(_ scheme: any Initializer, network settings: NetworkSettings, seed: UInt64,
                                       data: DatasetSplits, calibrationBatch: Int = 128) -> (MLP, calibration: [Int]?) {
-        let sizes = settings.layerSizes(inputs: data.train.featureCount, classes: data.train.classCount)
-        let network = MLP(sizes: sizes, hiddenActivation: settings.hiddenActivation, batchNorm: settings.batchNorm,
-                          dropout: settings.dropout, dropoutGenerator: SeededGenerator(seed: seed, stream: "dropout", index: 0))
-        var weightStream = SeededGenerator(seed: seed, stream: "weights:" + scheme.name, index: 0)
-        let bias = (try? BiasInitializer.parse(settings.biasInit)) ?? .zeros  // validated with the config
-        for l in network.layers.indices {
-            scheme.fill(&network.layers[l].weight, rng: &weightStream)
-            bias.fill(&network.layers[l].bias)
-        }
+        let network = drawnNetwork(scheme, network: settings, seed: seed,
+                                   inputs: data.train.featureCount, classes: data.train.classCount)
         guard let dataDependent = scheme as? any DataDependentInitializer else { return (network, nil) }
         let count = min(calibrationBatch, data.train.count)
         var inputs = Matrix(rows: count, cols: data.train.featureCount)
@@ -217,13 +220,35 @@ public struct ExperimentRunner: Sendable {
         return (network, results.map(\.iterations))
     }
 
+    /// `initialNetwork` before any calibration: the weights drawn from the initializer's own
+    /// stream for this seed and the biases from the bias spec, for `inputs` features and
+    /// `classes` classes. For an initializer that does not look at the data, the network as
+    /// initialized.
+    static func drawnNetwork(_ scheme: any Initializer, network settings: NetworkSettings, seed: UInt64,
+                             inputs: Int, classes: Int) -> MLP {
+        let sizes = settings.layerSizes(inputs: inputs, classes: classes)
+        let network = MLP(sizes: sizes, hiddenActivation: settings.hiddenActivation, batchNorm: settings.batchNorm,
+                          dropout: settings.dropout, dropoutGenerator: SeededGenerator(seed: seed, stream: "dropout", index: 0))
+        var weightStream = SeededGenerator(seed: seed, stream: "weights:" + scheme.name, index: 0)
+        let bias = (try? BiasInitializer.parse(settings.biasInit)) ?? .zeros  // validated with the config
+        for l in network.layers.indices {
+            scheme.fill(&network.layers[l].weight, rng: &weightStream)
+            bias.fill(&network.layers[l].bias)
+        }
+        return network
+    }
+
     /// The first `probeBatchSize` examples of the test split: what probes measure on and
     /// what the variance forecast takes E[x²] from.
     public static func probeBatch(config: ExperimentConfig, data: DatasetSplits) -> ProbeBatch {
-        let count = min(config.probeBatchSize, data.test.count)
-        var inputs = Matrix(rows: count, cols: data.test.featureCount)
+        probeBatch(config: config, test: data.test)
+    }
+
+    static func probeBatch(config: ExperimentConfig, test: Dataset) -> ProbeBatch {
+        let count = min(config.probeBatchSize, test.count)
+        var inputs = Matrix(rows: count, cols: test.featureCount)
         var labels: [Int32] = []
-        data.test.gather(Array(0..<count)[...], into: &inputs, labels: &labels)
+        test.gather(Array(0..<count)[...], into: &inputs, labels: &labels)
         return ProbeBatch(inputs: inputs, labels: labels)
     }
 
@@ -234,15 +259,20 @@ public struct ExperimentRunner: Sendable {
     }
 
     /// The fixed probe batch (the first examples of the test split) and histogram ranges
-    /// planned from a step-0 pass of every (initializer, variant) at the first seed.
+    /// planned from a step-0 pass of every (initializer, variant) at the first seed; those
+    /// `early` already measured are taken from it.
     static func planProbes(_ plan: ExperimentPlan, schemes: [String: any Initializer], config: ExperimentConfig,
-                           data: DatasetSplits) -> Probing {
+                           data: DatasetSplits, early: EarlyProbePlanning? = nil) -> Probing {
         let batch = probeBatch(config: config, data: data)
         let firstSeed = plan.runs.filter { $0.seed == config.seed }
         // One step-0 pass per run planned, on all cores (each builds and owns its network).
         let slots = Mutex<[[[ProbedQuantity: Double]]]>(Array(repeating: [], count: firstSeed.count))
         DispatchQueue.concurrentPerform(iterations: firstSeed.count) { index in
             let planned = firstSeed[index]
+            if let measured = early?.magnitudes(of: planned.id) {
+                slots.withLock { $0[index] = measured }
+                return
+            }
             guard let scheme = schemes[planned.initializer] else { return }
             let (network, _) = initialNetwork(scheme, network: planned.network, seed: planned.seed, data: data,
                                               calibrationBatch: config.batchSize)

@@ -17,12 +17,18 @@ public final class ProbeObserver: TrainingObserver {
     /// Weights after the previous step, kept only when the next step is probed.
     private var weightsBeforeUpdate: [Matrix]?
     private var lastProbedStep = -1
+    /// The initial weights' singular-value statistics, one per layer, when measured before
+    /// the run (they are then not measured again).
+    private let knownSpectralAtStart: [SpectralStats]?
     public private(set) var record: RunProbes
 
-    public init(probeBatch: ProbeBatch, every: Int, ranges: HistogramRanges) {
+    /// `spectralAtStart`: `SpectralStats(weight:)` of each layer's initial weight, when the
+    /// caller already has them; they must be of this run's weights.
+    public init(probeBatch: ProbeBatch, every: Int, ranges: HistogramRanges, spectralAtStart: [SpectralStats]? = nil) {
         self.probeBatch = probeBatch
         self.every = every
         self.ranges = ranges
+        knownSpectralAtStart = spectralAtStart
         record = RunProbes(probeEvery: every, probeBatchSize: probeBatch.labels.count, layers: [])
     }
 
@@ -32,11 +38,12 @@ public final class ProbeObserver: TrainingObserver {
         case let .runStart(totalSteps, _):
             schedule = ProbeSchedule(every: every, totalSteps: totalSteps)
             initialWeights = network.layers.map(\.weight)
+            let known = knownSpectralAtStart?.count == network.layers.count ? knownSpectralAtStart : nil
             record.layers = network.layers.enumerated().map { l, dense in
                 LayerTrace(index: l, fanIn: dense.fanIn, fanOut: dense.fanOut,
                            output: l < network.layers.count - 1 ? network.hiddenActivation.name : "logits",
                            snapshots: [], histograms: [],
-                           spectralAtStart: SpectralStats(weight: dense.weight), spectralAtEnd: nil)
+                           spectralAtStart: known?[l] ?? SpectralStats(weight: dense.weight), spectralAtEnd: nil)
             }
             if schedule.probes(at: 1) { weightsBeforeUpdate = network.layers.map(\.weight) }
             probe(network, step: 0)

@@ -93,8 +93,10 @@ struct ExperimentOptions: ParsableArguments {
 
     /// The data to train or forecast on, as `config.data` says (--data sets an IDX folder):
     /// by default Debian's Fashion-MNIST, else the fixture subset with a one-line note.
-    func loadData(for config: ExperimentConfig) throws(DatasetError) -> DatasetSplits {
-        let (splits, note) = try config.data.load(seed: config.seed)
+    /// `whileTrainingSplitLoads`: see `DataSettings.load`.
+    func loadData(for config: ExperimentConfig,
+                  whileTrainingSplitLoads: TestSplitWork? = nil) throws(DatasetError) -> DatasetSplits {
+        let (splits, note) = try config.data.load(seed: config.seed, whileTrainingSplitLoads: whileTrainingSplitLoads)
         if let note { Console.note(note) }
         return splits
     }

@@ -132,8 +132,13 @@ struct RunCommand: ParsableCommand {
         do { templates = try report.loadTemplates() } catch { throw failWithBadInput(error.description) }
 
         let gitCommit = GitCommit.lookUpInBackground()
+        // The probes' step-0 measurements begin on the test split while the training split
+        // is still inflating on the other core.
+        let earlyProbes = EarlyProbePlanning(config: config)
         let splits: DatasetSplits
-        do { splits = try experiment.loadData(for: config) } catch { throw failWithBadInput(error.description) }
+        do { splits = try experiment.loadData(for: config, whileTrainingSplitLoads: earlyProbes?.work) } catch {
+            throw failWithBadInput(error.description)
+        }
         if config.batchSize > splits.train.count {
             // The trainer clamps the batch to the whole split; say so rather than silently.
             Console.note("warning: training.batch_size \(config.batchSize) is larger than the \(splits.train.count) training "
@@ -165,7 +170,8 @@ struct RunCommand: ParsableCommand {
         let pending: PendingFingerprint
         do {
             pending = try ExperimentRunner(config: config, data: splits, jobs: jobs)
-                .runWithFingerprintPending(shard: shard, interruption: interruption, whileOthersFinish: drawEarly) {
+                .runWithFingerprintPending(shard: shard, interruption: interruption, early: earlyProbes,
+                                           whileOthersFinish: drawEarly) {
                     progress.show($0)
                 }
         } catch {

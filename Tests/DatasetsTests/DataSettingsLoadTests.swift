@@ -1,5 +1,6 @@
 import Datasets
 import Foundation
+import Synchronization
 import Tensor
 import Testing
 import TestSupport
@@ -44,6 +45,30 @@ import TestSupport
         #expect(split.train.count == 270 && split.test.count == 30 && split.evaluation == .validation)
         #expect(throws: DatasetError.self) { try DataSettings(source: .synthetic(Self.blobs), trainLimit: 10).validate() }
         #expect(throws: DatasetError.self) { try DataSettings(trainLimit: 0).validate() }
+    }
+
+    /// Work on the test split while the training split loads sees the test split the load
+    /// returns, and is told when the training split is read; not when the test split will be
+    /// replaced (validation split) or rescaled (standardization).
+    @Test func testSplitWorkSeesTheTestSplitTheRunsSee() throws {
+        struct Seen: Sendable { var tests: [Dataset] = []; var toldTrainingWasRead = false }
+        let seen = Mutex(Seen())
+        let work: TestSplitWork = { test, trainingSplitRead in
+            let deadline = Date().addingTimeInterval(30)
+            while !trainingSplitRead() && Date() < deadline { usleep(1000) }
+            seen.withLock { $0.tests.append(test); $0.toldTrainingWasRead = trainingSplitRead() }
+        }
+        let folder = DataSettings(source: .idx(folder: "fashion-mnist-subset"))
+        let splits = try folder.load(seed: 0, relativeTo: FixturePaths.root, whileTrainingSplitLoads: work).splits
+        let (tests, told) = seen.withLock { ($0.tests, $0.toldTrainingWasRead) }
+        #expect(tests.count == 1 && told)
+        #expect(tests.first?.labels == splits.test.labels)
+        #expect(tests.first.map { Array($0.features.storage) } == Array(splits.test.features.storage))
+        for settings in [DataSettings(source: .idx(folder: "fashion-mnist-subset"), validationSplit: 0.1),
+                         DataSettings(source: .idx(folder: "fashion-mnist-subset"), standardize: true)] {
+            _ = try settings.load(seed: 0, relativeTo: FixturePaths.root, whileTrainingSplitLoads: work)
+        }
+        #expect(seen.withLock { $0.tests.count } == 1)
     }
 
     @Test func pathsExpandTheHomeFolder() {
