@@ -111,15 +111,19 @@ public struct ExperimentRunner: Sendable {
             return result
         }
         let othersDone: @Sendable () -> Bool = { board.isSettled || interruption?.isRequested == true }
+        // With a second worker, a run's final SVDs wait for the core that idles at the end.
+        let endSpectra = EndSpectra(), defersEndSpectra = workers > 1 && probing != nil
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            // Out of runs: hash the data (on a thread of its own, so this returns), then
-            // hand this core to `whileOthersFinish` while the other workers finish theirs —
-            // once the hash is done, so the last run never shares its core with both.
+            // Out of runs: hash the data (on a thread of its own, so this returns), then use
+            // this core while the other workers finish theirs — the finished runs' final
+            // SVDs, then `whileOthersFinish` — once the hash is done, so the last run never
+            // shares its core with both.
             defer {
                 fingerprint.startIfNobodyHas()
-                if let whileOthersFinish, !othersDone() {
+                if whileOthersFinish != nil || !endSpectra.isEmpty, !othersDone() {
                     fingerprint.waitForHashing(orUntil: othersDone)
-                    if !othersDone() {
+                    endSpectra.measure(into: board, until: othersDone)
+                    if let whileOthersFinish, !othersDone() {
                         var finished = assemble(board.results())
                         finished.findings = finished.diagnose()
                         whileOthersFinish(finished, othersDone)
@@ -137,15 +141,28 @@ public struct ExperimentRunner: Sendable {
                 }
                 let outcome = ExperimentRunner.train(planned, scheme: scheme, config: config, data: data,
                                                      probing: probing, startSpectra: early?.startSpectra(of: planned.id),
+                                                     defersSpectralAtEnd: defersEndSpectra,
                                                      observers: [observer], interruption: interruption)
                 switch outcome {
-                case let .finished(result):
+                case let .finished(result, weightsAtEnd?):
+                    endSpectra.add(result, weightsAtEnd: weightsAtEnd, index: index)
+                    board.markDone(index)
+                    progress(RunnerProgress(runsDone: board.doneCount, runsTotal: total, runLabel: result.id,
+                                            epoch: config.epochs, epochs: config.epochs, step: 0, totalSteps: 0))
+                case let .finished(result, nil):
                     board.store(result, at: index)
                     progress(RunnerProgress(runsDone: board.doneCount, runsTotal: total, runLabel: result.id,
                                             epoch: config.epochs, epochs: config.epochs, step: 0, totalSteps: 0))
                 case let .interrupted(stepsTrained):
                     board.abandon(index, stepsTrained: stepsTrained)
                 }
+            }
+        }
+        // The final SVDs the idle core did not reach, on every core.
+        let left = endSpectra.count
+        if left > 0 {
+            DispatchQueue.concurrentPerform(iterations: min(left, ProcessInfo.processInfo.activeProcessorCount)) { _ in
+                endSpectra.measure(into: board)
             }
         }
         let results = board.results()
@@ -167,17 +184,20 @@ public struct ExperimentRunner: Sendable {
     /// How one run ended: with a result, or abandoned part-way because an interruption was
     /// requested (its numbers are dropped).
     public enum RunOutcome: Sendable {
-        case finished(RunResult)
+        /// `weightsAtEnd`: each layer's final weight when the run left its `spectralAtEnd`
+        /// to the caller (`defersSpectralAtEnd`), else nil.
+        case finished(RunResult, weightsAtEnd: [Matrix]?)
         case interrupted(stepsTrained: Int)
     }
 
     /// One run: build the network, draw its weights from the initializer's own stream, and
     /// train it on the data order shared by every initializer of the experiment.
     /// `startSpectra`, one per layer, are the singular-value statistics of this run's
-    /// initial weights when they were already measured (`EarlyProbePlanning`).
+    /// initial weights when they were already measured (`EarlyProbePlanning`);
+    /// `defersSpectralAtEnd` leaves those of its final weights to the caller (`EndSpectra`).
     public static func train(_ planned: PlannedRun, scheme: any Initializer, config: ExperimentConfig, data: DatasetSplits,
-                             probing: Probing? = nil, startSpectra: [SpectralStats]? = nil, observers: [any TrainingObserver] = [],
-                             interruption: InterruptionFlag? = nil) -> RunOutcome {
+                             probing: Probing? = nil, startSpectra: [SpectralStats]? = nil, defersSpectralAtEnd: Bool = false,
+                             observers: [any TrainingObserver] = [], interruption: InterruptionFlag? = nil) -> RunOutcome {
         let start = ContinuousClock.now
         let (network, calibration) = initialNetwork(scheme, network: planned.network, seed: planned.seed, data: data,
                                                     calibrationBatch: config.batchSize)
@@ -188,7 +208,8 @@ public struct ExperimentRunner: Sendable {
         let forecast = network.usesBatchNorm ? nil : VarianceForecast(initialized: network, batch: batch)
         let jacobian = network.usesBatchNorm ? nil : JacobianSpectrum(initialized: network, batch: batch)
         let probe = probing.map {
-            ProbeObserver(probeBatch: $0.batch, every: config.probeEvery, ranges: $0.ranges, spectralAtStart: startSpectra)
+            ProbeObserver(probeBatch: $0.batch, every: config.probeEvery, ranges: $0.ranges, spectralAtStart: startSpectra,
+                          defersSpectralAtEnd: defersSpectralAtEnd)
         }
         // Same shuffles for every initializer and variant of a seed: differences come from the weights alone.
         var dataOrder = SeededGenerator(seed: planned.seed, stream: "data-order", index: 0)
@@ -199,7 +220,8 @@ public struct ExperimentRunner: Sendable {
         if trainer.wasInterrupted { return .interrupted(stepsTrained: trainer.stepsTaken) }
         return .finished(RunResult(id: planned.id, initializer: scheme.name, variant: planned.variant, network: planned.network,
                          calibrationIterations: calibration, label: scheme.label, formula: scheme.formula, seed: planned.seed, layerSizes: sizes, history: history,
-                         probes: probe?.record, seconds: start.secondsElapsed, forecast: forecast, jacobian: jacobian))
+                         probes: probe?.record, seconds: start.secondsElapsed, forecast: forecast, jacobian: jacobian),
+                         weightsAtEnd: probe?.weightsAtEnd)
     }
 
     /// The network of one run as initialized: weights from the initializer's own stream for
@@ -325,6 +347,16 @@ final class ResultBoard: Sendable {
             s.results[index] = result
             s.done += 1
         }
+    }
+
+    /// Counts run `index` as ended while its result is still being completed (`fill`).
+    func markDone(_ index: Int) {
+        state.withLock { $0.done += 1 }
+    }
+
+    /// The completed result of a run already counted by `markDone`.
+    func fill(_ result: RunResult, at index: Int) {
+        state.withLock { $0.results[index] = result }
     }
 
     func abandon(_ index: Int, stepsTrained: Int) {

@@ -20,15 +20,23 @@ public final class ProbeObserver: TrainingObserver {
     /// The initial weights' singular-value statistics, one per layer, when measured before
     /// the run (they are then not measured again).
     private let knownSpectralAtStart: [SpectralStats]?
+    private let defersSpectralAtEnd: Bool
     public private(set) var record: RunProbes
+    /// Each layer's final weight, kept at the run's end when `spectralAtEnd` is left to the
+    /// caller (`defersSpectralAtEnd`); nil otherwise.
+    public private(set) var weightsAtEnd: [Matrix]?
 
     /// `spectralAtStart`: `SpectralStats(weight:)` of each layer's initial weight, when the
-    /// caller already has them; they must be of this run's weights.
-    public init(probeBatch: ProbeBatch, every: Int, ranges: HistogramRanges, spectralAtStart: [SpectralStats]? = nil) {
+    /// caller already has them; they must be of this run's weights. `defersSpectralAtEnd`:
+    /// leave each layer's `spectralAtEnd` nil and keep the final weights in `weightsAtEnd`
+    /// instead, for the caller to measure when a core is free.
+    public init(probeBatch: ProbeBatch, every: Int, ranges: HistogramRanges, spectralAtStart: [SpectralStats]? = nil,
+                defersSpectralAtEnd: Bool = false) {
         self.probeBatch = probeBatch
         self.every = every
         self.ranges = ranges
         knownSpectralAtStart = spectralAtStart
+        self.defersSpectralAtEnd = defersSpectralAtEnd
         record = RunProbes(probeEvery: every, probeBatchSize: probeBatch.labels.count, layers: [])
     }
 
@@ -53,8 +61,10 @@ public final class ProbeObserver: TrainingObserver {
         case .runEnd:
             // A run stopped early (diverged) still gets its final state recorded.
             if trainer.stepsTaken != lastProbedStep { probe(network, step: trainer.stepsTaken, keepHistograms: true) }
-            for l in network.layers.indices {
-                record.layers[l].spectralAtEnd = SpectralStats(weight: network.layers[l].weight)
+            if defersSpectralAtEnd {
+                weightsAtEnd = network.layers.map(\.weight)
+            } else {
+                record.measureSpectralAtEnd(of: network.layers.map(\.weight))
             }
         case .epochEnd:
             break

@@ -93,4 +93,10 @@ public struct RunProbes: Sendable, Codable, Equatable {
     public var probeEvery: Int
     public var probeBatchSize: Int
     public var layers: [LayerTrace]
+
+    /// Sets each layer's `spectralAtEnd` from its final weight (one per layer, in order).
+    public mutating func measureSpectralAtEnd(of finalWeights: [Matrix]) {
+        precondition(finalWeights.count == layers.count, "RunProbes: \(finalWeights.count) weights for \(layers.count) layers")
+        for l in layers.indices { layers[l].spectralAtEnd = SpectralStats(weight: finalWeights[l]) }
+    }
 }
