@@ -8,18 +8,6 @@ import Training
 import Probes
 import Diagnostics
 
-/// Where the suite is, for a progress line.
-public struct RunnerProgress: Sendable {
-    public var runsDone: Int
-    public var runsTotal: Int
-    /// The run that just reported, with its position.
-    public var runLabel: String
-    public var epoch: Int
-    public var epochs: Int
-    public var step: Int
-    public var totalSteps: Int
-}
-
 /// Trains every initializer of a config on the same data, independent runs in parallel.
 ///
 /// Each run owns its network, optimizer, buffers and generators; the data is shared
@@ -311,100 +299,6 @@ public struct ExperimentRunner: Sendable {
             }
         }
         return Probing(batch: batch, ranges: HistogramRanges.plan(magnitudes: magnitudes, nonNegative: hidden))
-    }
-}
-
-/// Hands out run indices to workers in `claimOrder` and collects their results by index,
-/// under one lock.
-final class ResultBoard: Sendable {
-    private struct State {
-        var next = 0
-        var done = 0
-        var results: [RunResult?]
-        /// Steps taken by runs abandoned on an interruption, by index.
-        var abandoned: [Int: Int] = [:]
-    }
-    private let state: Mutex<State>
-    private let claimOrder: [Int]
-
-    /// `claimOrder` is a permutation of the run indices 0..<n.
-    init(claimOrder: [Int]) {
-        precondition(claimOrder.sorted() == Array(claimOrder.indices), "ResultBoard: claim order must permute 0..<\(claimOrder.count)")
-        self.claimOrder = claimOrder
-        state = Mutex(State(results: Array(repeating: nil, count: claimOrder.count)))
-    }
-
-    func claimNext() -> Int? {
-        state.withLock { s in
-            guard s.next < claimOrder.count else { return nil }
-            defer { s.next += 1 }
-            return claimOrder[s.next]
-        }
-    }
-
-    func store(_ result: RunResult, at index: Int) {
-        state.withLock { s in
-            s.results[index] = result
-            s.done += 1
-        }
-    }
-
-    /// Counts run `index` as ended while its result is still being completed (`fill`).
-    func markDone(_ index: Int) {
-        state.withLock { $0.done += 1 }
-    }
-
-    /// The completed result of a run already counted by `markDone`.
-    func fill(_ result: RunResult, at index: Int) {
-        state.withLock { $0.results[index] = result }
-    }
-
-    func abandon(_ index: Int, stepsTrained: Int) {
-        state.withLock { $0.abandoned[index] = stepsTrained }
-    }
-
-    var doneCount: Int { state.withLock { $0.done } }
-
-    /// Indices without a result, in order, with the steps each had taken (0: not started).
-    func missing() -> [(index: Int, stepsTrained: Int)] {
-        state.withLock { s in
-            s.results.indices.filter { s.results[$0] == nil }.map { ($0, s.abandoned[$0] ?? 0) }
-        }
-    }
-
-    /// Whether every run has a result or was abandoned.
-    var isSettled: Bool {
-        state.withLock { s in s.done + s.abandoned.count == s.results.count }
-    }
-
-    func results() -> [RunResult] {
-        state.withLock { s in s.results.compactMap { $0 } }
-    }
-}
-
-/// Forwards a run's batch and epoch events to the progress callback, at most every 20 steps.
-final class ProgressObserver: TrainingObserver {
-    private let label: String
-    private let epochs: Int
-    private let report: (RunnerProgress) -> Void
-    private var totalSteps = 0
-
-    init(label: String, epochs: Int, report: @escaping (RunnerProgress) -> Void) {
-        self.label = label
-        self.epochs = epochs
-        self.report = report
-    }
-
-    func trainer(_ trainer: Trainer, didEmit event: TrainingEvent) {
-        switch event {
-        case let .runStart(total, _):
-            totalSteps = total
-        case let .batchEnd(step, epoch, _) where step % 20 == 0 || step == totalSteps:
-            report(RunnerProgress(runsDone: 0, runsTotal: 0, runLabel: label, epoch: epoch, epochs: epochs,
-                                  step: step, totalSteps: totalSteps))
-        default:
-            break
-        }
     }
 }
 
