@@ -33,12 +33,8 @@ public final class EarlyProbePlanning: Sendable {
     /// Nil when the config probes nothing, or its plan or an initializer does not parse (the
     /// runner reports that).
     public init?(config: ExperimentConfig) {
-        guard config.probeEvery > 0, let plan = try? ExperimentPlan(config) else { return nil }
-        var schemes: [String: any Initializer] = [:]
-        for spec in config.initializers {
-            guard let scheme = try? InitializerSpec.parse(spec) else { return nil }
-            schemes[scheme.name] = scheme
-        }
+        guard config.probeEvery > 0, let plan = try? ExperimentPlan(config),
+              let schemes = try? ExperimentRunner.schemes(of: config) else { return nil }
         self.config = config
         runs = plan.runs.compactMap { planned in
             guard planned.seed == config.seed, let scheme = schemes[planned.initializer],

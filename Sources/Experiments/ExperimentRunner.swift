@@ -57,10 +57,7 @@ public struct ExperimentRunner: Sendable {
         throws(ConfigError) -> PendingFingerprint {
         try config.validate()
         let plan = try ExperimentPlan(config)
-        var schemes: [String: any Initializer] = [:]
-        for spec in config.initializers {
-            do { let scheme = try InitializerSpec.parse(spec); schemes[scheme.name] = scheme } catch { throw .initializer(error) }
-        }
+        let schemes = try Self.schemes(of: config)
         BLAS.setThreadCount(1)
         let start = ContinuousClock.now
         let probing = config.probeEvery > 0
@@ -132,13 +129,13 @@ public struct ExperimentRunner: Sendable {
                                                      defersSpectralAtEnd: defersEndSpectra,
                                                      observers: [observer], interruption: interruption)
                 switch outcome {
-                case let .finished(result, weightsAtEnd?):
-                    endSpectra.add(result, weightsAtEnd: weightsAtEnd, index: index)
-                    board.markDone(index)
-                    progress(RunnerProgress(runsDone: board.doneCount, runsTotal: total, runLabel: result.id,
-                                            epoch: config.epochs, epochs: config.epochs, step: 0, totalSteps: 0))
-                case let .finished(result, nil):
-                    board.store(result, at: index)
+                case let .finished(result, weightsAtEnd):
+                    if let weightsAtEnd {
+                        endSpectra.add(result, weightsAtEnd: weightsAtEnd, index: index)
+                        board.markDone(index)
+                    } else {
+                        board.store(result, at: index)
+                    }
                     progress(RunnerProgress(runsDone: board.doneCount, runsTotal: total, runLabel: result.id,
                                             epoch: config.epochs, epochs: config.epochs, step: 0, totalSteps: 0))
                 case let .interrupted(stepsTrained):
@@ -167,6 +164,15 @@ public struct ExperimentRunner: Sendable {
         }
         result.findings = result.diagnose()
         return PendingFingerprint(result: result, fingerprint: fingerprint)
+    }
+
+    /// Every initializer of `config`, by canonical name.
+    static func schemes(of config: ExperimentConfig) throws(ConfigError) -> [String: any Initializer] {
+        var schemes: [String: any Initializer] = [:]
+        for spec in config.initializers {
+            do { let scheme = try InitializerSpec.parse(spec); schemes[scheme.name] = scheme } catch { throw .initializer(error) }
+        }
+        return schemes
     }
 
     /// How one run ended: with a result, or abandoned part-way because an interruption was
